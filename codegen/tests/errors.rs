@@ -274,3 +274,23 @@ fn selection_errors_say_what_was_selected() {
     assert_eq!(err, CodegenError::NoOperations);
     assert!(!err.to_string().contains("JSON AST"), "{err}");
 }
+
+#[test]
+fn big_numbers_on_an_xml_wire_are_refused_by_name() {
+    let spec = model(json!({
+        "ex#Service": {"type": "service", "version": "2020-01-01", "operations": [{"target": "ex#Op"}],
+                       "traits": {"aws.protocols#restXml": {}}},
+        "ex#Op": {"type": "operation", "input": {"target": "ex#OpRequest"}, "output": {"target": "ex#OpResponse"},
+                  "traits": {"smithy.api#http": {"method": "POST", "uri": "/op"}}},
+        "ex#OpRequest": {"type": "structure", "members": {}},
+        "ex#OpResponse": {"type": "structure", "members": {"total": {"target": "smithy.api#BigInteger"}}},
+    }));
+    let err = generate(&spec, &Operations::All).expect_err("a BigInteger on restXml is refused");
+    let message = err.to_string();
+    assert!(message.contains("ex#OpResponse$total"), "names the member: {message}");
+    assert!(
+        message.contains("BigInteger") || message.contains("bigInteger"),
+        "names the type: {message}"
+    );
+    assert!(message.contains("restXml"), "names the protocol: {message}");
+}

@@ -96,3 +96,341 @@ pub fn idl_model(data: &[u8]) {
         Err(e) => panic!("the written IDL does not read back: {e}\n{}", files[0].text),
     }
 }
+
+/// Arbitrary bytes as an XML response (the first byte picks the operation,
+/// the rest is the body): the document reader and every operation's
+/// `response` return a value or an error, never a panic; a reader error
+/// points inside the body. For restXml operations whose input and output
+/// hold the same members, what was read survives being written back by
+/// `request` and read again (after one pass, which may drop what XML cannot
+/// say twice, such as an empty flattened list).
+pub fn xml_response(data: &[u8]) {
+    let Some((&selector, body)) = data.split_first() else {
+        return;
+    };
+    document_reads_or_points_inside(body);
+    xml_round_trip::xml_response(selector, body);
+}
+
+fn document_reads_or_points_inside(body: &[u8]) {
+    use smithy_codegen_runtime::xml::dom::Document;
+    match Document::parse(body) {
+        Ok(document) => {
+            // Walk every element: names, text and attributes are readable.
+            let mut stack: Vec<usize> = document.root().into_iter().collect();
+            let mut seen = 0usize;
+            while let Some(node) = stack.pop() {
+                seen += 1;
+                let _ = (document.name(node), document.text(node));
+                stack.extend(document.children(node));
+            }
+            assert!(seen <= body.len(), "more elements than bytes");
+        }
+        Err(e) => {
+            if let Some(at) = e.position {
+                assert!(
+                    at <= body.len() as u64,
+                    "error position {at} past the body's {} bytes",
+                    body.len()
+                );
+            }
+            assert!(!e.message.is_empty(), "an XML error says what is wrong");
+        }
+    }
+}
+
+mod xml_round_trip {
+    use protocol_restxml::operation as rest;
+
+    /// Reads `body` as the 200 response of the operation `selector` picks,
+    /// and as an error response with a status from `selector`.
+    pub fn xml_response(selector: u8, body: &[u8]) {
+        macro_rules! round_trip {
+            ($($op:ty),* $(,)?) => {{
+                let ops: &[fn(&[u8])] = &[$(|body| round_trip(body, <$op>::request, |r| <$op>::response(r).map_err(|e| e.to_string()))),*];
+                ops[usize::from(selector) % ops.len()](body);
+            }};
+        }
+        round_trip!(
+            rest::xml_lists::XmlLists,
+            rest::xml_maps::XmlMaps,
+            rest::xml_maps_xml_name::XmlMapsXmlName,
+            rest::flattened_xml_map::FlattenedXmlMap,
+            rest::nested_xml_maps::NestedXmlMaps,
+            rest::xml_attributes::XmlAttributes,
+            rest::xml_namespaces::XmlNamespaces,
+            rest::recursive_shapes::RecursiveShapes,
+            rest::xml_unions::XmlUnions,
+            rest::xml_timestamps::XmlTimestamps,
+            rest::xml_enums::XmlEnums,
+            rest::xml_int_enums::XmlIntEnums,
+            rest::xml_blobs::XmlBlobs,
+            rest::simple_scalar_properties::SimpleScalarProperties,
+        );
+
+        // Error responses: a status from the selector, each protocol's shape.
+        let status = 400 + u16::from(selector % 200);
+        let Ok(response) = http::Response::builder().status(status).body(body) else {
+            panic!("a response with status {status} builds");
+        };
+        let _ = rest::greeting_with_errors::GreetingWithErrors::response(&response);
+        let _ = protocol_query::operation::greeting_with_errors::GreetingWithErrors::response(&response);
+        let _ = protocol_ec2::operation::greeting_with_errors::GreetingWithErrors::response(&response);
+        let Ok(ok) = http::Response::builder().status(200).body(body) else {
+            panic!("a 200 response builds");
+        };
+        let _ = protocol_query::operation::xml_lists::XmlLists::response(&ok);
+        let _ = protocol_query::operation::xml_maps::XmlMaps::response(&ok);
+        let _ = protocol_ec2::operation::xml_lists::XmlLists::response(&ok);
+        let _ = protocol_ec2::operation::recursive_xml_shapes::RecursiveXmlShapes::response(&ok);
+    }
+
+    type Request<I> = fn(&I) -> Result<http::Request<Vec<u8>>, smithy_codegen_runtime::http::RequestError>;
+
+    /// A value as JSON text, with empty lists and maps left out: XML cannot
+    /// tell an empty flattened list from an absent one. (Text, not `==`:
+    /// NaN makes `==` false on equal values.)
+    fn comparable(value: &impl serde::Serialize) -> String {
+        fn prune(value: &mut serde_json::Value) -> bool {
+            match value {
+                serde_json::Value::Null => false,
+                serde_json::Value::Array(items) => {
+                    items.iter_mut().for_each(|v| {
+                        prune(v);
+                    });
+                    !items.is_empty()
+                }
+                serde_json::Value::Object(members) => {
+                    members.retain(|_, v| prune(v));
+                    !members.is_empty()
+                }
+                _ => true,
+            }
+        }
+        let mut json = serde_json::to_value(value).unwrap_or_else(|e| panic!("an output serializes as JSON: {e}"));
+        prune(&mut json);
+        json.to_string()
+    }
+
+    fn round_trip<O, I>(
+        body: &[u8],
+        request: Request<I>,
+        response: impl Fn(&http::Response<Vec<u8>>) -> Result<O, String>,
+    ) where
+        O: serde::Serialize,
+        I: serde::de::DeserializeOwned,
+    {
+        let read = |body: Vec<u8>, headers: &http::HeaderMap| {
+            let mut builder = http::Response::builder().status(200);
+            for (name, value) in headers {
+                builder = builder.header(name, value);
+            }
+            match builder.body(body) {
+                Ok(response) => response,
+                Err(e) => panic!("a 200 response builds: {e}"),
+            }
+        };
+        let Ok(first) = response(&read(body.to_vec(), &http::HeaderMap::new())) else {
+            return;
+        };
+        let again = |output: &O| -> Option<O> {
+            let json = serde_json::to_value(output).unwrap_or_else(|e| panic!("an output serializes as JSON: {e}"));
+            let input: I = serde_json::from_value(json.clone())
+                .unwrap_or_else(|e| panic!("an output's JSON reads as the input with the same members: {e}\n{json}"));
+            // A value the request cannot carry (a header that is not text,
+            // say) is the request's error to give, not a round trip to check.
+            let request = request(&input).ok()?;
+            let (parts, body) = request.into_parts();
+            match response(&read(body.clone(), &parts.headers)) {
+                Ok(output) => Some(output),
+                Err(e) => panic!(
+                    "our own request body does not read back: {e}\n{}",
+                    String::from_utf8_lossy(&body)
+                ),
+            }
+        };
+        let Some(second) = again(&first) else { return };
+        let (first, second) = (comparable(&first), comparable(&second));
+        assert_eq!(second, first, "a value changed on its trip through XML");
+    }
+}
+
+/// Arbitrary bytes as the JSON of a query input (the first byte picks the
+/// operation and style): `request` returns a request or an error, never a
+/// panic, and its form body says the input back: well-formed `key=value`
+/// pairs that percent-decode to UTF-8, `Action` and `Version` first, no key
+/// twice, list and map indexes counting from 1, and every string of
+/// the input (members and map keys) once among the values, nothing else.
+pub fn query_request(data: &[u8]) {
+    let Some((&selector, json)) = data.split_first() else {
+        return;
+    };
+    query_form::query_request(selector, json);
+}
+
+mod query_form {
+    use protocol_ec2::operation as ec2;
+    use protocol_query::operation as query;
+
+    pub fn query_request(selector: u8, json: &[u8]) {
+        match selector % 4 {
+            0 => check(json, query::query_lists::QueryLists::request, |input, out| {
+                let greetings = |list: &[protocol_query::types::GreetingStruct], out: &mut Vec<String>| {
+                    out.extend(list.iter().filter_map(|g| g.hi.clone()));
+                };
+                out.extend(input.list_arg().iter().cloned());
+                greetings(input.complex_list_arg(), out);
+                out.extend(input.flattened_list_arg().iter().cloned());
+                out.extend(input.list_arg_with_xml_name_member().iter().cloned());
+                out.extend(input.flattened_list_arg_with_xml_name().iter().cloned());
+                if let Some(nested) = input.nested_with_list() {
+                    out.extend(nested.list_arg().iter().cloned());
+                }
+            }),
+            1 => check(json, query::query_maps::QueryMaps::request, |input, out| {
+                let map = |map: Option<&std::collections::BTreeMap<String, String>>, out: &mut Vec<String>| {
+                    for (k, v) in map.into_iter().flatten() {
+                        out.extend([k.clone(), v.clone()]);
+                    }
+                };
+                map(input.map_arg(), out);
+                map(input.renamed_map_arg(), out);
+                map(input.map_with_xml_member_name(), out);
+                map(input.flattened_map(), out);
+                map(input.flattened_map_with_xml_name(), out);
+                for (k, v) in input.complex_map_arg().into_iter().flatten() {
+                    out.push(k.clone());
+                    out.extend(v.hi.clone());
+                }
+                for (k, list) in input.map_of_lists().into_iter().flatten() {
+                    out.push(k.clone());
+                    out.extend(list.iter().cloned());
+                }
+                if let Some(nested) = input.nested_struct_with_map() {
+                    map(nested.map_arg(), out);
+                }
+            }),
+            2 => check(json, ec2::query_lists::QueryLists::request, |input, out| {
+                out.extend(input.list_arg().iter().cloned());
+                out.extend(input.complex_list_arg().iter().filter_map(|g| g.hi.clone()));
+                out.extend(input.list_arg_with_xml_name_member().iter().cloned());
+                out.extend(input.list_arg_with_xml_name().iter().cloned());
+                if let Some(nested) = input.nested_with_list() {
+                    out.extend(nested.list_arg().iter().cloned());
+                }
+            }),
+            _ => check(
+                json,
+                query::nested_structures::NestedStructures::request,
+                |input, out| {
+                    let mut json = serde_json::to_value(input).unwrap_or_default();
+                    strings(&mut json, out);
+                },
+            ),
+        }
+    }
+
+    /// Every scalar in a JSON value as text (structures only: keys are
+    /// member names; booleans as `true`/`false`).
+    fn strings(value: &mut serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(s) => out.push(std::mem::take(s)),
+            serde_json::Value::Bool(b) => out.push(b.to_string()),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| strings(v, out)),
+            serde_json::Value::Object(members) => members.values_mut().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+
+    type Request<I> = fn(&I) -> Result<http::Request<Vec<u8>>, smithy_codegen_runtime::http::RequestError>;
+
+    fn check<I: serde::de::DeserializeOwned>(json: &[u8], request: Request<I>, said: impl Fn(&I, &mut Vec<String>)) {
+        let Ok(input) = serde_json::from_slice::<I>(json) else {
+            return;
+        };
+        let Ok(request) = request(&input) else {
+            return;
+        };
+        let body = match std::str::from_utf8(request.body()) {
+            Ok(body) => body,
+            Err(e) => panic!("a form body is ASCII: {e}"),
+        };
+        let pairs: Vec<(String, String)> = body
+            .split('&')
+            .map(|pair| {
+                let Some((key, value)) = pair.split_once('=') else {
+                    panic!("a form pair without '=': {pair:?} in {body}");
+                };
+                assert!(
+                    pair.bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-._~%=".contains(&b)),
+                    "an unencoded byte in {pair:?}"
+                );
+                (decode(key), decode(value))
+            })
+            .collect();
+        assert!(
+            pairs.len() >= 2 && pairs[0].0 == "Action" && pairs[1].0 == "Version",
+            "Action and Version first: {body}"
+        );
+        let mut keys: Vec<&str> = pairs.iter().map(|(k, _)| k.as_str()).collect();
+        keys.sort_unstable();
+        if let Some(twice) = keys.windows(2).find(|w| w[0] == w[1]) {
+            panic!("the key {} appears twice in {body}", twice[0]);
+        }
+        indexes_count_from_one(&keys, body);
+
+        let mut expected = Vec::new();
+        said(&input, &mut expected);
+        // Empty strings are left out on both sides: an empty list is also
+        // `Key=` in awsQuery.
+        expected.retain(|s| !s.is_empty());
+        expected.sort_unstable();
+        let mut values: Vec<String> = pairs[2..]
+            .iter()
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+            .collect();
+        values.sort_unstable();
+        assert_eq!(
+            values, expected,
+            "the form's values are not the input's strings: {body}"
+        );
+    }
+
+    /// List and map indexes count from 1: an element's number is its
+    /// position, so the only gaps are elements that wrote no pairs (an
+    /// empty structure), as the AWS SDKs number them.
+    fn indexes_count_from_one(keys: &[&str], body: &str) {
+        for key in keys {
+            for segment in key.split('.') {
+                if let Ok(n) = segment.parse::<u64>() {
+                    assert!(n >= 1, "index 0 in {key} in {body}");
+                }
+            }
+        }
+    }
+
+    fn decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = text.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let Some(byte) = hex else {
+                    panic!("a bad percent escape at {i} in {text:?}");
+                };
+                out.push(byte);
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        match String::from_utf8(out) {
+            Ok(s) => s,
+            Err(e) => panic!("{text:?} does not decode to UTF-8: {e}"),
+        }
+    }
+}

@@ -611,7 +611,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 let message = format!("header `{name}` is not a valid `{}`", f.member);
                 let assign = set(quote!(value));
                 bindings.extend(quote! {
-                    if let #SOME(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
+                    if let #SOME(text) = #RUNTIME::http::header_text(response.headers(), #name).map_err(malformed)? {
                         let value = #parsed.ok_or_else(|| malformed(#message.to_owned()))?;
                         #assign
                     }
@@ -637,7 +637,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     bindings.extend(quote! {
                         let mut map = ::std::collections::BTreeMap::new();
                         for (name, value) in response.headers() {
-                            if let (#SOME(key), #OK(text)) = (name.as_str().strip_prefix(#lower), value.to_str()) {
+                            if let (#SOME(key), #OK(text)) = (name.as_str().strip_prefix(#lower), ::std::str::from_utf8(value.as_bytes())) {
                                 if let #SOME(value) = #parsed {
                                     map.insert(#key_value, value);
                                 }

@@ -13,8 +13,8 @@ use quote::{format_ident, quote};
 use super::docs::doc_text;
 use super::symbols::{RUNTIME, SCHEMAS};
 use crate::ir::rust::{
-    CrateIr, HttpBinding, OperationDef, Protocol, RustPath, StructureDef, UnionDef, ValueKind, ValueType, XmlMember,
-    XmlNamespace,
+    CrateIr, FieldDef, HttpBinding, OperationDef, Protocol, RustPath, StructureDef, UnionDef, ValueKind, ValueType,
+    XmlMember, XmlNamespace,
 };
 
 /// The static describing the structure or union at `p`.
@@ -171,9 +171,28 @@ fn named_types(v: &ValueType, out: &mut Vec<RustPath>) {
 fn structure(ir: &CrateIr, s: &StructureDef, collections: &mut Collections) -> TokenStream {
     let name = schema_name(ir, &s.path);
     let root = name_tokens(&s.xml.name, s.xml.namespace.as_ref());
+    // Under restXml, members bound to a response's headers, status or
+    // payload are never body elements: a reader must not take them from the
+    // body. (Labels and query bind only in requests, which leave them out of
+    // the body themselves; in an output they are body members. The query
+    // protocols ignore HTTP bindings.)
+    let rest = ir.protocol.is_rest();
+    let in_body = |f: &&FieldDef| {
+        !rest
+            || !matches!(
+                f.http,
+                Some(
+                    HttpBinding::Header(_)
+                        | HttpBinding::PrefixHeaders(_)
+                        | HttpBinding::ResponseCode
+                        | HttpBinding::Payload
+                )
+            )
+    };
     let members = s
         .fields
         .iter()
+        .filter(in_body)
         .map(|f| member(ir, &f.wire_name, &f.member, &f.value.xml, Some(&f.value), collections));
     let doc = doc_text(&format!(" `{}`.", s.id));
     quote! {

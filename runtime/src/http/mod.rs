@@ -166,6 +166,18 @@ pub fn split_http_date_list(text: &str) -> Vec<String> {
     items
 }
 
+/// The text of header `name`, if the response has it. Header values are
+/// UTF-8 as AWS sends them (not only visible ASCII); other bytes are an
+/// error naming the header, not a header silently skipped.
+pub fn header_text<'h>(headers: &'h ::http::HeaderMap, name: &str) -> Result<Option<&'h str>, String> {
+    match headers.get(name) {
+        Some(value) => std::str::from_utf8(value.as_bytes())
+            .map(Some)
+            .map_err(|_| format!("header `{name}` is not UTF-8 text")),
+        None => Ok(None),
+    }
+}
+
 /// Splits a list-valued header (`a, b, "c, d"`) into its items.
 pub fn split_header_list(text: &str) -> Vec<String> {
     let mut items = Vec::new();

@@ -82,7 +82,8 @@ impl<'a> Document<'a> {
             .map_err(|e| XmlError::at(format!("the body is not UTF-8 ({e})"), e.valid_up_to() as u64))?;
         let mut reader = Reader::from_str(text);
         let mut document = Document {
-            nodes: Vec::new(),
+            // About one element per 48 bytes of a typical AWS response.
+            nodes: Vec::with_capacity(body.len() / 48),
             attributes: Vec::new(),
             source: text,
         };
@@ -155,21 +156,9 @@ impl<'a> Document<'a> {
         }
         let name = self.reborrow(local(start.name().0));
         let first = self.attributes.len();
-        for attribute in start.attributes() {
-            let attribute = attribute.map_err(|e| XmlError::at(e.to_string(), position))?;
-            let key = attribute.key.0;
-            if key == "xmlns" || key.starts_with("xmlns:") {
-                continue;
-            }
-            let value = attribute
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|e| XmlError::at(e.to_string(), position))?;
-            let value = match value {
-                Cow::Borrowed(v) => self.reborrow(v),
-                Cow::Owned(v) => Cow::Owned(v),
-            };
-            let key = self.reborrow(local(key));
-            self.attributes.push((key, value));
+        // Most elements have none: skip the attribute reader for them.
+        if !start.attributes_raw().trim_ascii().is_empty() {
+            self.attributes(start, position)?;
         }
         let id = self.nodes.len();
         self.nodes.push(Node {
@@ -190,6 +179,27 @@ impl<'a> Document<'a> {
         Ok(id)
     }
 
+    /// Records the attributes of `start` (namespace declarations aside).
+    fn attributes(&mut self, start: &BytesStart<'_>, position: u64) -> Result<(), XmlError> {
+        for attribute in start.attributes() {
+            let attribute = attribute.map_err(|e| XmlError::at(e.to_string(), position))?;
+            let key = attribute.key.0;
+            if key == "xmlns" || key.starts_with("xmlns:") {
+                continue;
+            }
+            let value = attribute
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|e| XmlError::at(e.to_string(), position))?;
+            let value = match value {
+                Cow::Borrowed(v) => self.reborrow(v),
+                Cow::Owned(v) => Cow::Owned(v),
+            };
+            let key = self.reborrow(local(key));
+            self.attributes.push((key, value));
+        }
+        Ok(())
+    }
+
     /// `part` as a slice of the body when it is one (quick-xml's events
     /// borrow the body, but their accessors lend for less), else a copy.
     fn reborrow(&self, part: &str) -> Cow<'a, str> {
@@ -202,6 +212,11 @@ impl<'a> Document<'a> {
 
     fn push_text(&mut self, id: NodeId, text: Cow<'a, str>) {
         let node = &mut self.nodes[id];
+        // Text between child elements (the indentation of a structure) is
+        // no value's text: keep what came first, copy nothing.
+        if node.first_child != NONE {
+            return;
+        }
         if node.text.is_empty() {
             node.text = text;
         } else {

@@ -173,7 +173,12 @@ impl<'d, 'a> Deserializer<'a> for Node<'d, 'a> {
                 let text = self.text()?;
                 let trimmed = text.trim();
                 if let Ok(v) = trimmed.parse::<i64>() {
-                    visitor.visit_i64(v)
+                    // `-0` is a negative zero to a float's reader, not the integer 0.
+                    if v == 0 && trimmed.starts_with('-') {
+                        visitor.visit_f64(-0.0)
+                    } else {
+                        visitor.visit_i64(v)
+                    }
                 } else if let Ok(v) = trimmed.parse::<u64>() {
                     visitor.visit_u64(v)
                 } else if trimmed.bytes().any(|b| b.is_ascii_digit()) && trimmed.parse::<f64>().is_ok() {

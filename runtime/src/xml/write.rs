@@ -39,12 +39,22 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, root: Name, layout: Value) ->
     Ok(out)
 }
 
-/// Appends `text` with the characters XML text and attributes cannot hold
-/// escaped (`&`, `<`, `>`, `"`, `'`, and carriage returns, which a reader
-/// would otherwise turn into line feeds).
+/// Appends `text` with the characters XML text cannot hold escaped (`&`,
+/// `<`, `>`, `"`, `'`, and carriage returns, which a reader would otherwise
+/// turn into line feeds).
 pub(crate) fn escape_into(out: &mut String, text: &str) {
+    escape(out, text, &['&', '<', '>', '"', '\'', '\r']);
+}
+
+/// [`escape_into`] for an attribute value, where a reader also turns line
+/// feeds and tabs into spaces unless they are written as references.
+fn escape_attribute_into(out: &mut String, text: &str) {
+    escape(out, text, &['&', '<', '>', '"', '\'', '\r', '\n', '\t']);
+}
+
+fn escape(out: &mut String, text: &str, special: &[char]) {
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\r']) {
+    while let Some(at) = rest.find(special) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
@@ -52,6 +62,8 @@ pub(crate) fn escape_into(out: &mut String, text: &str) {
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&apos;",
+            b'\n' => "&#xA;",
+            b'\t' => "&#x9;",
             _ => "&#xD;",
         });
         rest = &rest[at + 1..];
@@ -69,7 +81,7 @@ fn namespace_attribute(out: &mut String, namespace: Option<Namespace>) {
             None => out.push_str(" xmlns"),
         }
         out.push_str("=\"");
-        escape_into(out, ns.uri);
+        escape_attribute_into(out, ns.uri);
         out.push('"');
     }
 }
@@ -547,7 +559,7 @@ impl Serializer for Attribute<'_> {
         self.out.push(' ');
         self.out.push_str(self.name);
         self.out.push_str("=\"");
-        escape_into(self.out, v);
+        escape_attribute_into(self.out, v);
         self.out.push('"');
         Ok(())
     }

@@ -66,3 +66,23 @@ fn idl_model_corpus_replays() {
         assert!(outcome.is_ok(), "{} panicked", path.display());
     }
 }
+
+#[test]
+fn xml_response_corpus_replays() {
+    let inputs = corpus("xml_response");
+    assert!(inputs.len() >= 20, "the corpus should not be empty");
+    for (path, bytes) in inputs {
+        let outcome = std::panic::catch_unwind(|| tests::fuzz::xml_response(&bytes));
+        assert!(outcome.is_ok(), "{} panicked", path.display());
+    }
+}
+
+#[test]
+fn query_request_corpus_replays() {
+    let inputs = corpus("query_request");
+    assert!(inputs.len() >= 8, "the corpus should not be empty");
+    for (path, bytes) in inputs {
+        let outcome = std::panic::catch_unwind(|| tests::fuzz::query_request(&bytes));
+        assert!(outcome.is_ok(), "{} panicked", path.display());
+    }
+}

@@ -17,3 +17,4 @@ mod service_errors;
 mod shared_models_compile;
 mod spec_conformance;
 mod validation;
+mod xml_wire;

@@ -24,7 +24,7 @@ pub(crate) static COMPLEX_NESTED_ERROR_DATA: runtime::xml::Structure = runtime::
 /// `aws.protocoltests.restxml#EnumPayloadInput`.
 pub(crate) static ENUM_PAYLOAD_INPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("EnumPayloadInput"),
-    members: &[runtime::xml::Member::new("payload", runtime::xml::Value::Scalar)],
+    members: &[],
 };
 
 /// `aws.protocoltests.shared#GreetingStruct`.
@@ -36,139 +36,61 @@ pub(crate) static GREETING_STRUCT: runtime::xml::Structure = runtime::xml::Struc
 /// `aws.protocoltests.restxml#HttpPayloadTraitsInputOutput`.
 pub(crate) static HTTP_PAYLOAD_TRAITS_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadTraitsInputOutput"),
-    members: &[
-        runtime::xml::Member::new("foo", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("blob", runtime::xml::Value::Scalar),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadTraitsWithMediaTypeInputOutput`.
 pub(crate) static HTTP_PAYLOAD_TRAITS_WITH_MEDIA_TYPE_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadTraitsWithMediaTypeInputOutput"),
-    members: &[
-        runtime::xml::Member::new("foo", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("blob", runtime::xml::Value::Scalar),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadWithMemberXmlNameInputOutput`.
 pub(crate) static HTTP_PAYLOAD_WITH_MEMBER_XML_NAME_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadWithMemberXmlNameInputOutput"),
-    members: &[
-        runtime::xml::Member::new(
-                "nested",
-                runtime::xml::Value::Structure(&PAYLOAD_WITH_XML_NAME),
-            )
-            .named("Hola"),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadWithStructureInputOutput`.
 pub(crate) static HTTP_PAYLOAD_WITH_STRUCTURE_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadWithStructureInputOutput"),
-    members: &[
-        runtime::xml::Member::new(
-            "nested",
-            runtime::xml::Value::Structure(&NESTED_PAYLOAD),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadWithUnionInputOutput`.
 pub(crate) static HTTP_PAYLOAD_WITH_UNION_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadWithUnionInputOutput"),
-    members: &[
-        runtime::xml::Member::new(
-            "nested",
-            runtime::xml::Value::Structure(&UNION_PAYLOAD),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadWithXmlNameInputOutput`.
 pub(crate) static HTTP_PAYLOAD_WITH_XML_NAME_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadWithXmlNameInputOutput"),
-    members: &[
-        runtime::xml::Member::new(
-            "nested",
-            runtime::xml::Value::Structure(&PAYLOAD_WITH_XML_NAME),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadWithXmlNamespaceAndPrefixInputOutput`.
 pub(crate) static HTTP_PAYLOAD_WITH_XML_NAMESPACE_AND_PREFIX_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadWithXmlNamespaceAndPrefixInputOutput"),
-    members: &[
-        runtime::xml::Member::new(
-            "nested",
-            runtime::xml::Value::Structure(&PAYLOAD_WITH_XML_NAMESPACE_AND_PREFIX),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPayloadWithXmlNamespaceInputOutput`.
 pub(crate) static HTTP_PAYLOAD_WITH_XML_NAMESPACE_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPayloadWithXmlNamespaceInputOutput"),
-    members: &[
-        runtime::xml::Member::new(
-            "nested",
-            runtime::xml::Value::Structure(&PAYLOAD_WITH_XML_NAMESPACE),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpPrefixHeadersInputOutput`.
 pub(crate) static HTTP_PREFIX_HEADERS_INPUT_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpPrefixHeadersInputOutput"),
-    members: &[
-        runtime::xml::Member::new("foo", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new(
-            "fooMap",
-            runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#InputAndOutputWithHeadersIO`.
 pub(crate) static INPUT_AND_OUTPUT_WITH_HEADERS_IO: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("InputAndOutputWithHeadersIO"),
-    members: &[
-        runtime::xml::Member::new("headerString", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerByte", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerShort", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerInteger", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerLong", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerFloat", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerDouble", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerTrueBool", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("headerFalseBool", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new(
-            "headerStringList",
-            runtime::xml::Value::List(&STRING_LIST),
-        ),
-        runtime::xml::Member::new(
-            "headerStringSet",
-            runtime::xml::Value::List(&STRING_LIST),
-        ),
-        runtime::xml::Member::new(
-            "headerIntegerList",
-            runtime::xml::Value::List(&STRING_LIST),
-        ),
-        runtime::xml::Member::new(
-            "headerBooleanList",
-            runtime::xml::Value::List(&STRING_LIST),
-        ),
-        runtime::xml::Member::new(
-            "headerTimestampList",
-            runtime::xml::Value::List(&STRING_LIST),
-        ),
-        runtime::xml::Member::new("headerEnum", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new(
-            "headerEnumList",
-            runtime::xml::Value::List(&STRING_LIST),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#NestedPayload`.
@@ -183,11 +105,7 @@ pub(crate) static NESTED_PAYLOAD: runtime::xml::Structure = runtime::xml::Struct
 /// `aws.protocoltests.restxml#NullAndEmptyHeadersIO`.
 pub(crate) static NULL_AND_EMPTY_HEADERS_IO: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("NullAndEmptyHeadersIO"),
-    members: &[
-        runtime::xml::Member::new("a", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("b", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("c", runtime::xml::Value::List(&STRING_LIST)),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#PayloadWithXmlName`.
@@ -237,7 +155,7 @@ pub(crate) static RECURSIVE_SHAPES_INPUT_OUTPUT_NESTED2: runtime::xml::Structure
 /// `aws.protocoltests.restxml#StringPayloadInput`.
 pub(crate) static STRING_PAYLOAD_INPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("StringPayloadInput"),
-    members: &[runtime::xml::Member::new("payload", runtime::xml::Value::Scalar)],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#StructureListMember`.
@@ -252,15 +170,7 @@ pub(crate) static STRUCTURE_LIST_MEMBER: runtime::xml::Structure = runtime::xml:
 /// `aws.protocoltests.restxml#TimestampFormatHeadersIO`.
 pub(crate) static TIMESTAMP_FORMAT_HEADERS_IO: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("TimestampFormatHeadersIO"),
-    members: &[
-        runtime::xml::Member::new("memberEpochSeconds", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("memberHttpDate", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("memberDateTime", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("defaultFormat", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("targetEpochSeconds", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("targetHttpDate", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("targetDateTime", runtime::xml::Value::Scalar),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#XmlAttributesInMiddlePayloadRequest`.
@@ -343,7 +253,6 @@ pub(crate) static XML_NESTED_UNION_STRUCT: runtime::xml::Structure = runtime::xm
 pub(crate) static COMPLEX_ERROR: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("ComplexError"),
     members: &[
-        runtime::xml::Member::new("Header", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("TopLevel", runtime::xml::Value::Scalar),
         runtime::xml::Member::new(
             "Nested",
@@ -428,7 +337,7 @@ pub(crate) static ENDPOINT_WITH_HOST_LABEL_OPERATION_OUTPUT: runtime::xml::Struc
 pub(crate) static FLATTENED_XML_MAP_INPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("FlattenedXmlMapRequest"),
     members: &[
-        runtime::xml::Member::new("myMap", runtime::xml::Value::Map(&FOO_PREFIX_HEADERS))
+        runtime::xml::Member::new("myMap", runtime::xml::Value::Map(&FOO_ENUM_MAP))
             .flattened(),
     ],
 };
@@ -437,7 +346,7 @@ pub(crate) static FLATTENED_XML_MAP_INPUT: runtime::xml::Structure = runtime::xm
 pub(crate) static FLATTENED_XML_MAP_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("FlattenedXmlMapResponse"),
     members: &[
-        runtime::xml::Member::new("myMap", runtime::xml::Value::Map(&FOO_PREFIX_HEADERS))
+        runtime::xml::Member::new("myMap", runtime::xml::Value::Map(&FOO_ENUM_MAP))
             .flattened(),
     ],
 };
@@ -497,19 +406,13 @@ pub(crate) static FRACTIONAL_SECONDS_OUTPUT: runtime::xml::Structure = runtime::
 /// `aws.protocoltests.restxml#GreetingWithErrorsOutput`.
 pub(crate) static GREETING_WITH_ERRORS_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("GreetingWithErrorsOutput"),
-    members: &[runtime::xml::Member::new("greeting", runtime::xml::Value::Scalar)],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpEmptyPrefixHeadersOutput`.
 pub(crate) static HTTP_EMPTY_PREFIX_HEADERS_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpEmptyPrefixHeadersOutput"),
-    members: &[
-        runtime::xml::Member::new(
-            "prefixHeaders",
-            runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
-        ),
-        runtime::xml::Member::new("specificHeader", runtime::xml::Value::Scalar),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#HttpRequestWithFloatLabelsOutput`.
@@ -539,7 +442,7 @@ pub(crate) static HTTP_REQUEST_WITH_LABELS_AND_TIMESTAMP_FORMAT_OUTPUT: runtime:
 /// `aws.protocoltests.restxml#HttpResponseCodeOutput`.
 pub(crate) static HTTP_RESPONSE_CODE_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("HttpResponseCodeOutput"),
-    members: &[runtime::xml::Member::new("Status", runtime::xml::Value::Scalar)],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#IgnoreQueryParamsInResponseOutput`.
@@ -611,10 +514,7 @@ pub(crate) static OMITS_NULL_SERIALIZES_EMPTY_STRING_OUTPUT: runtime::xml::Struc
 /// `aws.protocoltests.restxml#PutWithContentEncodingInput`.
 pub(crate) static PUT_WITH_CONTENT_ENCODING_INPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("PutWithContentEncodingInput"),
-    members: &[
-        runtime::xml::Member::new("encoding", runtime::xml::Value::Scalar),
-        runtime::xml::Member::new("data", runtime::xml::Value::Scalar),
-    ],
+    members: &[runtime::xml::Member::new("data", runtime::xml::Value::Scalar)],
 };
 
 /// `aws.protocoltests.restxml#PutWithContentEncodingOutput`.
@@ -667,7 +567,6 @@ pub(crate) static RECURSIVE_SHAPES_OUTPUT: runtime::xml::Structure = runtime::xm
 pub(crate) static SIMPLE_SCALAR_PROPERTIES_INPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("SimpleScalarPropertiesRequest"),
     members: &[
-        runtime::xml::Member::new("foo", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("stringValue", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("trueBooleanValue", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("falseBooleanValue", runtime::xml::Value::Scalar),
@@ -685,7 +584,6 @@ pub(crate) static SIMPLE_SCALAR_PROPERTIES_INPUT: runtime::xml::Structure = runt
 pub(crate) static SIMPLE_SCALAR_PROPERTIES_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("SimpleScalarPropertiesResponse"),
     members: &[
-        runtime::xml::Member::new("foo", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("stringValue", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("trueBooleanValue", runtime::xml::Value::Scalar),
         runtime::xml::Member::new("falseBooleanValue", runtime::xml::Value::Scalar),
@@ -724,23 +622,13 @@ pub(crate) static XML_ATTRIBUTES_OUTPUT: runtime::xml::Structure = runtime::xml:
 /// `aws.protocoltests.restxml#XmlAttributesInMiddleResponse`.
 pub(crate) static XML_ATTRIBUTES_IN_MIDDLE_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("XmlAttributesInMiddleResponse"),
-    members: &[
-        runtime::xml::Member::new(
-            "payload",
-            runtime::xml::Value::Structure(&XML_ATTRIBUTES_IN_MIDDLE_PAYLOAD_RESPONSE),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#XmlAttributesOnPayloadResponse`.
 pub(crate) static XML_ATTRIBUTES_ON_PAYLOAD_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("XmlAttributesOnPayloadResponse"),
-    members: &[
-        runtime::xml::Member::new(
-            "payload",
-            runtime::xml::Value::Structure(&XML_ATTRIBUTES_PAYLOAD_RESPONSE),
-        ),
-    ],
+    members: &[],
 };
 
 /// `aws.protocoltests.restxml#XmlBlobsRequest`.
@@ -945,10 +833,7 @@ pub(crate) static XML_ENUMS_INPUT: runtime::xml::Structure = runtime::xml::Struc
             runtime::xml::Value::List(&STRING_LIST),
         ),
         runtime::xml::Member::new("fooEnumSet", runtime::xml::Value::List(&STRING_LIST)),
-        runtime::xml::Member::new(
-            "fooEnumMap",
-            runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
-        ),
+        runtime::xml::Member::new("fooEnumMap", runtime::xml::Value::Map(&FOO_ENUM_MAP)),
     ],
 };
 
@@ -964,10 +849,7 @@ pub(crate) static XML_ENUMS_OUTPUT: runtime::xml::Structure = runtime::xml::Stru
             runtime::xml::Value::List(&STRING_LIST),
         ),
         runtime::xml::Member::new("fooEnumSet", runtime::xml::Value::List(&STRING_LIST)),
-        runtime::xml::Member::new(
-            "fooEnumMap",
-            runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
-        ),
+        runtime::xml::Member::new("fooEnumMap", runtime::xml::Value::Map(&FOO_ENUM_MAP)),
     ],
 };
 
@@ -983,10 +865,7 @@ pub(crate) static XML_INT_ENUMS_INPUT: runtime::xml::Structure = runtime::xml::S
             runtime::xml::Value::List(&STRING_LIST),
         ),
         runtime::xml::Member::new("intEnumSet", runtime::xml::Value::List(&STRING_LIST)),
-        runtime::xml::Member::new(
-            "intEnumMap",
-            runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
-        ),
+        runtime::xml::Member::new("intEnumMap", runtime::xml::Value::Map(&FOO_ENUM_MAP)),
     ],
 };
 
@@ -1002,10 +881,7 @@ pub(crate) static XML_INT_ENUMS_OUTPUT: runtime::xml::Structure = runtime::xml::
             runtime::xml::Value::List(&STRING_LIST),
         ),
         runtime::xml::Member::new("intEnumSet", runtime::xml::Value::List(&STRING_LIST)),
-        runtime::xml::Member::new(
-            "intEnumMap",
-            runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
-        ),
+        runtime::xml::Member::new("intEnumMap", runtime::xml::Value::Map(&FOO_ENUM_MAP)),
     ],
 };
 
@@ -1334,8 +1210,8 @@ pub(crate) static FLATTENED_XML_MAP_WITH_XML_NAME_INPUT_OUTPUT_MAP: runtime::xml
     value: runtime::xml::Value::Scalar,
 };
 
-/// `aws.protocoltests.restxml#FooPrefixHeaders`.
-pub(crate) static FOO_PREFIX_HEADERS: runtime::xml::Map = runtime::xml::Map {
+/// `aws.protocoltests.shared#FooEnumMap`.
+pub(crate) static FOO_ENUM_MAP: runtime::xml::Map = runtime::xml::Map {
     key: runtime::xml::Name::plain("key"),
     value_name: runtime::xml::Name::plain("value"),
     value: runtime::xml::Value::Scalar,
@@ -1352,7 +1228,7 @@ pub(crate) static LIST_WITH_MEMBER_NAMESPACE: runtime::xml::List = runtime::xml:
 pub(crate) static NESTED_MAP: runtime::xml::Map = runtime::xml::Map {
     key: runtime::xml::Name::plain("key"),
     value_name: runtime::xml::Name::plain("value"),
-    value: runtime::xml::Value::Map(&FOO_PREFIX_HEADERS),
+    value: runtime::xml::Value::Map(&FOO_ENUM_MAP),
 };
 
 /// `aws.protocoltests.shared#NestedStringList`.

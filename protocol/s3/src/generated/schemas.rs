@@ -41,7 +41,7 @@ pub(crate) static NO_SUCH_BUCKET: runtime::xml::Structure = runtime::xml::Struct
 /// `com.amazonaws.s3#DeleteObjectTaggingOutput`.
 pub(crate) static DELETE_OBJECT_TAGGING_OUTPUT: runtime::xml::Structure = runtime::xml::Structure {
     name: runtime::xml::Name::plain("DeleteObjectTaggingOutput"),
-    members: &[runtime::xml::Member::new("VersionId", runtime::xml::Value::Scalar)],
+    members: &[],
 };
 
 /// `com.amazonaws.s3#GetBucketLocationOutput`.

@@ -60,6 +60,17 @@ impl Builder<'_> {
                         ),
                     });
                 }
+                if self.protocol.is_xml() {
+                    return Err(CodegenError::Unsupported {
+                        id: member_id.to_owned(),
+                        message: format!(
+                            "a {} on the {} wire: the runtime reads and writes arbitrary-precision numbers only as \
+                             JSON so far",
+                            target.kind.type_name(),
+                            self.protocol.name()
+                        ),
+                    });
+                }
                 if matches!(target.kind, ShapeKind::BigInteger) {
                     ValueKind::BigInteger
                 } else {

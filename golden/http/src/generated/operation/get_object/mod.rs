@@ -59,10 +59,11 @@ impl GetObject {
             .map_err(|e| malformed(e.to_string()))?;
         let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
         output.data = value;
-        if let Some(text) = response
-            .headers()
-            .get("Content-Type")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "Content-Type",
+            )
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

@@ -73,7 +73,8 @@ impl PutObject {
             );
         }
         let mut output: PutObjectOutput = runtime::http::json_output(status, body)?;
-        if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "ETag")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -81,10 +82,8 @@ impl PutObject {
                 ))?;
             output.etag = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Size")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Size")
+            .map_err(malformed)?
         {
             let value = <i64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -92,10 +91,11 @@ impl PutObject {
                 ))?;
             output.size = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("Last-Modified")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "Last-Modified",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -105,10 +105,8 @@ impl PutObject {
                 ))?;
             output.modified = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Tags")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Tags")
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -125,7 +123,7 @@ impl PutObject {
         for (name, value) in response.headers() {
             if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix("x-meta-"),
-                value.to_str(),
+                ::std::str::from_utf8(value.as_bytes()),
             ) {
                 if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,

@@ -70,7 +70,8 @@ impl Upload {
             );
         }
         let mut output: UploadOutput = runtime::http::json_output(status, body)?;
-        if let Some(text) = response.headers().get("ETag").and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "ETag")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

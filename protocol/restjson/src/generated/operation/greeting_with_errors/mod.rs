@@ -63,10 +63,8 @@ impl GreetingWithErrors {
             status,
             body,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-Greeting")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Greeting")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

@@ -66,7 +66,8 @@ impl HttpPrefixHeaders {
             status,
             body,
         )?;
-        if let Some(text) = response.headers().get("x-foo").and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "x-foo")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -78,7 +79,7 @@ impl HttpPrefixHeaders {
         for (name, value) in response.headers() {
             if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix("x-foo-"),
-                value.to_str(),
+                ::std::str::from_utf8(value.as_bytes()),
             ) {
                 if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,

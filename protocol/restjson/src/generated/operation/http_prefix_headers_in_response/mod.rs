@@ -63,7 +63,7 @@ impl HttpPrefixHeadersInResponse {
         for (name, value) in response.headers() {
             if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix(""),
-                value.to_str(),
+                ::std::str::from_utf8(value.as_bytes()),
             ) {
                 if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,

@@ -104,10 +104,8 @@ impl InputAndOutputWithHeaders {
             status,
             body,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-String")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-String")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -115,10 +113,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_string = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Byte")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Byte")
+            .map_err(malformed)?
         {
             let value = <i8 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -126,10 +122,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_byte = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Short")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Short")
+            .map_err(malformed)?
         {
             let value = <i16 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -137,10 +131,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_short = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Integer")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Integer")
+            .map_err(malformed)?
         {
             let value = <i32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -148,10 +140,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_integer = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Long")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Long")
+            .map_err(malformed)?
         {
             let value = <i64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -159,10 +149,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_long = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Float")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Float")
+            .map_err(malformed)?
         {
             let value = <f32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -170,10 +158,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_float = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Double")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Double")
+            .map_err(malformed)?
         {
             let value = <f64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -181,10 +167,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_double = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Boolean1")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Boolean1")
+            .map_err(malformed)?
         {
             let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -192,10 +176,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_true_bool = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Boolean2")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Boolean2")
+            .map_err(malformed)?
         {
             let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -203,10 +185,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_false_bool = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-StringList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-StringList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -219,10 +202,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_string_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-StringSet")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-StringSet")
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -235,10 +216,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_string_set = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-IntegerList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-IntegerList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -252,10 +234,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_integer_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-BooleanList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-BooleanList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -269,10 +252,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_boolean_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-TimestampList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-TimestampList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_http_date_list(text)
                 .iter()
@@ -286,10 +270,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_timestamp_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Enum")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Enum")
+            .map_err(malformed)?
         {
             let value = Some(types::FooEnum::from(text.trim()))
                 .ok_or_else(|| malformed(
@@ -297,10 +279,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_enum = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-EnumList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-EnumList")
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -311,10 +291,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_enum_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-IntegerEnum")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-IntegerEnum",
+            )
+            .map_err(malformed)?
         {
             let value = text
                 .trim()
@@ -327,10 +308,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_integer_enum = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-IntegerEnumList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-IntegerEnumList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()

@@ -68,10 +68,8 @@ impl MediaTypeHeader {
             status,
             body,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-Json")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Json")
+            .map_err(malformed)?
         {
             let value = runtime::Blob::from_base64(text.trim())
                 .ok()

@@ -74,10 +74,11 @@ impl OutputStreamWithInitialResponse {
             )
         };
         output.stream = value;
-        if let Some(text) = response
-            .headers()
-            .get("initial-response-member")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "initial-response-member",
+            )
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

@@ -61,7 +61,8 @@ impl SimpleScalarProperties {
             status,
             body,
         )?;
-        if let Some(text) = response.headers().get("X-Foo").and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Foo")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

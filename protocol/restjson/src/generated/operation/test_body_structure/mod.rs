@@ -61,10 +61,11 @@ impl TestBodyStructure {
             status,
             body,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("x-amz-test-id")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "x-amz-test-id",
+            )
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

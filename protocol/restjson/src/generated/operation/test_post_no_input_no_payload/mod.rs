@@ -64,10 +64,11 @@ impl TestPostNoInputNoPayload {
             status,
             body,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-Amz-Test-Id")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-Amz-Test-Id",
+            )
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

@@ -81,10 +81,11 @@ impl TimestampFormatHeaders {
             status,
             body,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-memberEpochSeconds")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-memberEpochSeconds",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -95,10 +96,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.member_epoch_seconds = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-memberHttpDate")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-memberHttpDate",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -109,10 +111,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.member_http_date = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-memberDateTime")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-memberDateTime",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -123,10 +126,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.member_date_time = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-defaultFormat")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-defaultFormat",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -136,10 +140,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.default_format = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-targetEpochSeconds")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-targetEpochSeconds",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -150,10 +155,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.target_epoch_seconds = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-targetHttpDate")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-targetHttpDate",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -164,10 +170,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.target_http_date = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-targetDateTime")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-targetDateTime",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,

@@ -74,7 +74,7 @@ impl HttpEmptyPrefixHeaders {
         for (name, value) in response.headers() {
             if let (Some(key), Ok(text)) = (
                 name.as_str().strip_prefix(""),
-                value.to_str(),
+                ::std::str::from_utf8(value.as_bytes()),
             ) {
                 if let Some(value) = <String as runtime::http::FromHeader>::from_header(
                     text,
@@ -84,7 +84,8 @@ impl HttpEmptyPrefixHeaders {
             }
         }
         output.prefix_headers = Some(map);
-        if let Some(text) = response.headers().get("hello").and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "hello")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

@@ -70,7 +70,8 @@ impl HttpPayloadTraits {
         )?;
         let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
         output.blob = value;
-        if let Some(text) = response.headers().get("X-Foo").and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Foo")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(

@@ -103,10 +103,8 @@ impl InputAndOutputWithHeaders {
             body,
             &schemas::INPUT_AND_OUTPUT_WITH_HEADERS_IO,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-String")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-String")
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -114,10 +112,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_string = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Byte")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Byte")
+            .map_err(malformed)?
         {
             let value = <i8 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -125,10 +121,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_byte = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Short")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Short")
+            .map_err(malformed)?
         {
             let value = <i16 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -136,10 +130,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_short = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Integer")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Integer")
+            .map_err(malformed)?
         {
             let value = <i32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -147,10 +139,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_integer = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Long")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Long")
+            .map_err(malformed)?
         {
             let value = <i64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -158,10 +148,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_long = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Float")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Float")
+            .map_err(malformed)?
         {
             let value = <f32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -169,10 +157,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_float = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Double")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Double")
+            .map_err(malformed)?
         {
             let value = <f64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -180,10 +166,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_double = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Boolean1")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Boolean1")
+            .map_err(malformed)?
         {
             let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -191,10 +175,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_true_bool = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Boolean2")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Boolean2")
+            .map_err(malformed)?
         {
             let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
@@ -202,10 +184,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_false_bool = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-StringList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-StringList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -218,10 +201,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_string_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-StringSet")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-StringSet")
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -234,10 +215,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_string_set = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-IntegerList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-IntegerList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -251,10 +233,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_integer_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-BooleanList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-BooleanList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()
@@ -268,10 +251,11 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_boolean_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-TimestampList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-TimestampList",
+            )
+            .map_err(malformed)?
         {
             let value = runtime::http::split_http_date_list(text)
                 .iter()
@@ -285,10 +269,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_timestamp_list = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-Enum")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-Enum")
+            .map_err(malformed)?
         {
             let value = Some(types::FooEnum::from(text.trim()))
                 .ok_or_else(|| malformed(
@@ -296,10 +278,8 @@ impl InputAndOutputWithHeaders {
                 ))?;
             output.header_enum = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-EnumList")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-EnumList")
+            .map_err(malformed)?
         {
             let value = runtime::http::split_header_list(text)
                 .iter()

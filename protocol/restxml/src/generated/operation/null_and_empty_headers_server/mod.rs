@@ -66,17 +66,23 @@ impl NullAndEmptyHeadersServer {
             body,
             &schemas::NULL_AND_EMPTY_HEADERS_IO,
         )?;
-        if let Some(text) = response.headers().get("X-A").and_then(|v| v.to_str().ok()) {
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-A")
+            .map_err(malformed)?
+        {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-A` is not a valid `a`".to_owned()))?;
             output.a = Some(value);
         }
-        if let Some(text) = response.headers().get("X-B").and_then(|v| v.to_str().ok()) {
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-B")
+            .map_err(malformed)?
+        {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed("header `X-B` is not a valid `b`".to_owned()))?;
             output.b = Some(value);
         }
-        if let Some(text) = response.headers().get("X-C").and_then(|v| v.to_str().ok()) {
+        if let Some(text) = runtime::http::header_text(response.headers(), "X-C")
+            .map_err(malformed)?
+        {
             let value = runtime::http::split_header_list(text)
                 .iter()
                 .map(|item| <String as runtime::http::FromHeader>::from_header(

@@ -85,10 +85,11 @@ impl TimestampFormatHeaders {
             body,
             &schemas::TIMESTAMP_FORMAT_HEADERS_IO,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("X-memberEpochSeconds")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-memberEpochSeconds",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -99,10 +100,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.member_epoch_seconds = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-memberHttpDate")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-memberHttpDate",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -113,10 +115,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.member_http_date = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-memberDateTime")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-memberDateTime",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -127,10 +130,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.member_date_time = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-defaultFormat")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-defaultFormat",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -140,10 +144,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.default_format = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-targetEpochSeconds")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-targetEpochSeconds",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -154,10 +159,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.target_epoch_seconds = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-targetHttpDate")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-targetHttpDate",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,
@@ -168,10 +174,11 @@ impl TimestampFormatHeaders {
                 ))?;
             output.target_http_date = Some(value);
         }
-        if let Some(text) = response
-            .headers()
-            .get("X-targetDateTime")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "X-targetDateTime",
+            )
+            .map_err(malformed)?
         {
             let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
                     text,

@@ -73,10 +73,11 @@ impl DeleteObjectTagging {
             body,
             &schemas::DELETE_OBJECT_TAGGING_OUTPUT,
         )?;
-        if let Some(text) = response
-            .headers()
-            .get("x-amz-version-id")
-            .and_then(|v| v.to_str().ok())
+        if let Some(text) = runtime::http::header_text(
+                response.headers(),
+                "x-amz-version-id",
+            )
+            .map_err(malformed)?
         {
             let value = <String as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
