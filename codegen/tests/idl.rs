@@ -227,3 +227,20 @@ fn one_service_of_several_can_be_generated() {
         .to_string();
     assert!(error.contains("`Three`") && error.contains("a#One, a#Two"), "{error}");
 }
+
+#[test]
+fn number_literals_a_double_would_round_keep_their_digits() {
+    let model = load_one(
+        "$version: \"2\"\nnamespace a\n@tags([])\nstructure S {}\n\
+         apply S @documentation(\"x\")\n\
+         @trait structure values { a: Document, b: Document, c: Document, d: Document, e: Document }\n\
+         apply S @values(a: 0.1, b: 1e3, c: 0.100000000000000000000001, d: 18446744073709551617, e: -42)\n",
+    );
+    let s = shape_json(&model, "a#S");
+    let values = &s["traits"]["a#values"];
+    assert_eq!(values["a"], json!(0.1), "a double holds 0.1's nearest value: a number");
+    assert_eq!(values["b"], json!(1000.0));
+    assert_eq!(values["c"], json!("0.100000000000000000000001"), "every digit kept");
+    assert_eq!(values["d"], json!("18446744073709551617"), "past u64: every digit kept");
+    assert_eq!(values["e"], json!(-42));
+}

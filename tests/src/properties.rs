@@ -122,7 +122,13 @@ fn check_wire_value(ir: &CrateIr, json: &Value, ty: &ValueType, at: &str) -> Res
         }
         ValueKind::Timestamp(smithy_codegen::ir::traits::TimestampFormat::EpochSeconds) => json.is_number(),
         ValueKind::Timestamp(_) | ValueKind::Blob => json.is_string(),
-        ValueKind::BigInteger | ValueKind::BigDecimal => json.is_number(),
+        ValueKind::BigInteger { text } | ValueKind::BigDecimal { text } => {
+            if *text {
+                json.is_string()
+            } else {
+                json.is_number()
+            }
+        }
         ValueKind::Document => true,
         ValueKind::IntEnum { values, .. } => json.as_i64().is_some_and(|v| values.contains(&v)),
         ValueKind::Union { path } => {

@@ -60,6 +60,7 @@ pub const PROTOCOL_SUITES: &[(&str, &str)] = &[
     ("query", "aws.protocoltests.query#AwsQuery"),
     ("ec2", "aws.protocoltests.ec2#AwsEc2"),
     ("s3", "com.amazonaws.s3#AmazonS3"),
+    ("rpcv2json", "smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol"),
 ];
 
 /// The protocol cases known to fail, relative to the workspace root: one per

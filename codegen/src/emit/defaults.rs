@@ -35,11 +35,11 @@ pub fn expr(v: &ValueType, json: &Value) -> TokenStream {
             quote!(#f)
         }),
         (ValueKind::Double, Value::Number(n)) => n.as_f64().map_or(fallback, |f| quote!(#f)),
-        (ValueKind::BigInteger, Value::Number(n)) => {
+        (ValueKind::BigInteger { .. }, Value::Number(n)) => {
             let text = n.to_string();
             quote!(#RUNTIME::BigInteger::parse(#text).unwrap_or_else(|_| #fallback))
         }
-        (ValueKind::BigDecimal, Value::Number(n)) => {
+        (ValueKind::BigDecimal { .. }, Value::Number(n)) => {
             let text = n.to_string();
             quote!(#RUNTIME::BigDecimal::parse(#text).unwrap_or_else(|_| #fallback))
         }

@@ -35,6 +35,8 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         },
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_request(op, ir),
         Protocol::AwsQuery | Protocol::Ec2Query => query_request(op, input, ir),
+        Protocol::RpcV2Json { .. } => rpc_v2_request(op, ir),
+        Protocol::RpcV2Cbor { .. } => return TokenStream::new(),
         Protocol::Other(_) | Protocol::None => return TokenStream::new(),
     };
     let request = match &op.host_prefix {
@@ -187,7 +189,7 @@ fn text(v: &ValueType, expr: TokenStream) -> TokenStream {
         ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(#RUNTIME::http::epoch_seconds(#expr)),
         ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(#RUNTIME::http::date_time(#expr)),
         ValueKind::Blob => quote!(#expr.to_base64()),
-        ValueKind::BigInteger | ValueKind::BigDecimal => quote!(#expr.as_str().to_owned()),
+        ValueKind::BigInteger { .. } | ValueKind::BigDecimal { .. } => quote!(#expr.as_str().to_owned()),
         _ => quote!(#RUNTIME::http::HttpText::http_text(#expr)),
     }
 }
@@ -474,6 +476,22 @@ fn query_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr) -> Token
         _ => quote!(AwsQuery),
     };
     quote!(#RUNTIME::http::query_request(input, #action, #version, #schema, #RUNTIME::xml::query::Style::#style))
+}
+
+/// An RPC v2 request: `POST /service/{Service}/operation/{Op}`, the whole
+/// input as the body, or no body for an operation without input.
+fn rpc_v2_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
+    let path = format!(
+        "/service/{}/operation/{}",
+        ir.service_name.as_deref().unwrap_or_default(),
+        op.id.name()
+    );
+    let input = if op.has_input {
+        quote!(#SOME(input))
+    } else {
+        quote!(#NONE::<&()>)
+    };
+    quote!(#RUNTIME::http::rpc_v2_json_request(#input, #path))
 }
 
 fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {

@@ -376,11 +376,11 @@ fn value(v: &ValueType, value: &Value, shapes: &Shapes) -> Built {
         (kind @ (ValueKind::Byte | ValueKind::Short | ValueKind::Integer | ValueKind::Long), n) => integer(n, kind)?,
         (ValueKind::Float, n) => float(n, false)?,
         (ValueKind::Double, n) => float(n, true)?,
-        (ValueKind::BigInteger, n @ (Value::Number(_) | Value::String(_))) => {
+        (ValueKind::BigInteger { .. }, n @ (Value::Number(_) | Value::String(_))) => {
             let text = n.as_str().map_or_else(|| n.to_string(), str::to_owned);
             quote!(#RUNTIME::BigInteger::parse(#text).expect("a valid big integer"))
         }
-        (ValueKind::BigDecimal, n @ (Value::Number(_) | Value::String(_))) => {
+        (ValueKind::BigDecimal { .. }, n @ (Value::Number(_) | Value::String(_))) => {
             let text = n.as_str().map_or_else(|| n.to_string(), str::to_owned);
             quote!(#RUNTIME::BigDecimal::parse(#text).expect("a valid big decimal"))
         }

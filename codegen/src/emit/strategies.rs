@@ -194,8 +194,8 @@ impl<'a> Plan<'a> {
                     (None, false) => quote!(#STRATEGIES::double(#NONE, #NONE)),
                 }
             }
-            ValueKind::BigInteger => quote!(#STRATEGIES::big_integer()),
-            ValueKind::BigDecimal => quote!(#STRATEGIES::big_decimal()),
+            ValueKind::BigInteger { .. } => quote!(#STRATEGIES::big_integer()),
+            ValueKind::BigDecimal { .. } => quote!(#STRATEGIES::big_decimal()),
             ValueKind::Blob => match self.rules_of(v) {
                 Some(rules) => quote!(#STRATEGIES::blob_for(#rules)),
                 None => quote!(#STRATEGIES::blob(#NONE, #NONE)),
@@ -345,8 +345,8 @@ impl<'a> Plan<'a> {
             ValueKind::Float
             | ValueKind::Boolean
             | ValueKind::Timestamp(_)
-            | ValueKind::BigInteger
-            | ValueKind::BigDecimal
+            | ValueKind::BigInteger { .. }
+            | ValueKind::BigDecimal { .. }
             | ValueKind::Blob
             | ValueKind::Document
             | ValueKind::Map { .. } => None,

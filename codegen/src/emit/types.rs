@@ -70,8 +70,8 @@ pub fn value_type(v: &ValueType) -> TokenStream {
         ValueKind::Long => quote!(i64),
         ValueKind::Float => quote!(f32),
         ValueKind::Double => quote!(f64),
-        ValueKind::BigInteger => quote!(#RUNTIME::BigInteger),
-        ValueKind::BigDecimal => quote!(#RUNTIME::BigDecimal),
+        ValueKind::BigInteger { .. } => quote!(#RUNTIME::BigInteger),
+        ValueKind::BigDecimal { .. } => quote!(#RUNTIME::BigDecimal),
         ValueKind::Blob => quote!(#RUNTIME::Blob),
         ValueKind::Document => quote!(#RUNTIME::Document),
         ValueKind::Timestamp(_) => quote!(::time::OffsetDateTime),
@@ -123,6 +123,7 @@ pub fn field_type(f: &FieldDef) -> TokenStream {
 pub fn codec(v: &ValueType) -> TokenStream {
     match &v.kind {
         ValueKind::Float | ValueKind::Double => quote!(#RUNTIME::wire::NonFinite),
+        ValueKind::BigInteger { text: true } | ValueKind::BigDecimal { text: true } => quote!(#RUNTIME::wire::BigText),
         ValueKind::Timestamp(TimestampFormat::EpochSeconds) => quote!(#RUNTIME::wire::EpochSeconds),
         ValueKind::Timestamp(TimestampFormat::DateTime) => quote!(#RUNTIME::wire::DateTime),
         ValueKind::Timestamp(TimestampFormat::HttpDate) => quote!(#RUNTIME::wire::HttpDate),
@@ -148,10 +149,11 @@ pub fn codec(v: &ValueType) -> TokenStream {
 
 /// Whether a value goes on the wire with its type's own codec
 /// (`runtime::wire::HasCodec`): everything but timestamps in a format other
-/// than epoch seconds, and containers of them.
+/// than epoch seconds, big numbers written as text, and containers of them.
 pub fn has_own_codec(v: &ValueType) -> bool {
     match &v.kind {
         ValueKind::Timestamp(format) => *format == TimestampFormat::EpochSeconds,
+        ValueKind::BigInteger { text } | ValueKind::BigDecimal { text } => !text,
         ValueKind::List { element, .. } => has_own_codec(element),
         ValueKind::Map { value, .. } => has_own_codec(value),
         _ => true,

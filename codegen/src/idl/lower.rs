@@ -853,10 +853,45 @@ fn simple_shape(name: &str, simple: ast::Simple) -> ast::Shape {
 }
 
 /// A number token as JSON, read by serde_json so IDL and JSON AST agree exactly.
+/// A number literal as a node value: a JSON number when a 64-bit integer or
+/// float holds it exactly, else its text as a string (a big integer's or big
+/// decimal's digits, which a double would round: `0.100000000000000000000001`).
 fn number(text: &str) -> Result<Value, String> {
-    serde_json::from_str::<Value>(text).map_err(|_| {
+    let value = serde_json::from_str::<Value>(text).map_err(|_| {
         format!("the number `{text}` does not fit in a 64-bit float, the widest number a node value holds")
-    })
+    })?;
+    match value.as_f64() {
+        Some(float) if value.is_f64() && decimal(text) != decimal(&format!("{float:e}")) => {
+            Ok(Value::String(text.to_owned()))
+        }
+        _ => Ok(value),
+    }
+}
+
+/// `(negative, significant digits, exponent of the last digit)` of a decimal
+/// literal: equal numbers have equal forms, whatever their spelling.
+fn decimal(text: &str) -> (bool, String, i64) {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].parse::<i64>().unwrap_or(0)),
+        None => (rest, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mut digits: String = int.chars().chain(frac.chars()).collect();
+    let mut exponent = exponent - frac.len() as i64;
+    let leading = digits.len() - digits.trim_start_matches('0').len();
+    digits.drain(..leading);
+    while digits.ends_with('0') {
+        digits.pop();
+        exponent += 1;
+    }
+    if digits.is_empty() {
+        return (false, String::new(), 0);
+    }
+    (negative, digits, exponent)
 }
 
 /// Adds a trait, following Smithy's conflict rules: equal values agree, two

@@ -421,6 +421,31 @@ pub fn aws_json_request<T: serde::Serialize>(
         .map_err(|e| RequestError::Http(e.to_string()))
 }
 
+/// An rpcv2Json request: `POST` to `path` (`/service/{Service}/operation/{Op}`)
+/// with the `smithy-protocol` header; `input` as the JSON body, or no body and
+/// no content type for an operation without input.
+pub fn rpc_v2_json_request<T: serde::Serialize>(
+    input: Option<&T>,
+    path: &'static str,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let mut builder = http::Request::builder()
+        .method("POST")
+        .uri(path)
+        .header("smithy-protocol", "rpc-v2-json")
+        .header("accept", "application/json");
+    let body = match input {
+        Some(input) => {
+            builder = builder.header("content-type", "application/json");
+            serde_json::to_vec(input).map_err(|e| RequestError::Body(e.to_string()))?
+        }
+        None => Vec::new(),
+    };
+    builder
+        .header("content-length", body.len())
+        .body(body)
+        .map_err(|e| RequestError::Http(e.to_string()))
+}
+
 /// An awsQuery or ec2Query request: `POST /`, the form body `Action`,
 /// `Version` and the input's members as `schema` names them.
 #[cfg(feature = "xml")]

@@ -84,6 +84,44 @@ impl Codec<f32> for NonFinite {
     }
 }
 
+/// Big numbers as JSON strings (`"12345678901234567890"`), as rpcv2Json
+/// writes them so no reader rounds them through a double. Reading also takes
+/// an integer number; a fractional number is refused, since the reader that
+/// gives it has already rounded it.
+pub enum BigText {}
+
+macro_rules! big_text {
+    ($t:ty, $what:literal) => {
+        impl Codec<$t> for BigText {
+            fn serialize<S: Serializer>(value: &$t, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(value.as_str())
+            }
+            fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<$t, D::Error> {
+                struct Text;
+                impl Visitor<'_> for Text {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        write!(f, "{} as a string", $what)
+                    }
+                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$t, E> {
+                        <$t>::parse(v).map_err(E::custom)
+                    }
+                    fn visit_i64<E: de::Error>(self, v: i64) -> Result<$t, E> {
+                        <$t>::parse(&v.to_string()).map_err(E::custom)
+                    }
+                    fn visit_u64<E: de::Error>(self, v: u64) -> Result<$t, E> {
+                        <$t>::parse(&v.to_string()).map_err(E::custom)
+                    }
+                }
+                deserializer.deserialize_any(Text)
+            }
+        }
+    };
+}
+
+big_text!(crate::BigInteger, "a big integer");
+big_text!(crate::BigDecimal, "a big decimal");
+
 struct FloatVisitor;
 
 impl Visitor<'_> for FloatVisitor {

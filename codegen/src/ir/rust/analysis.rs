@@ -129,7 +129,7 @@ fn estimated_bytes(ir: &CrateIr, v: &ValueType, boxed: bool, seen: &mut Vec<Rust
         ValueKind::Long | ValueKind::Double => 8,
         ValueKind::Timestamp(_) => 16,
         ValueKind::String | ValueKind::Blob | ValueKind::List { .. } | ValueKind::Map { .. } => 24,
-        ValueKind::BigInteger | ValueKind::BigDecimal | ValueKind::Document => 56,
+        ValueKind::BigInteger { .. } | ValueKind::BigDecimal { .. } | ValueKind::Document => 56,
         ValueKind::Enum { .. } | ValueKind::IntEnum { .. } => 32,
         ValueKind::Structure { path } | ValueKind::Union { path } => {
             // Another crate's type could be any size: counted as too large.

@@ -15,8 +15,8 @@ pub fn fits(v: &ValueType, json: &Value) -> bool {
             n.as_i64().is_some_and(|i| i32::try_from(i).is_ok())
         }
         (ValueKind::Long, Value::Number(n)) => n.as_i64().is_some(),
-        (ValueKind::Float | ValueKind::Double | ValueKind::BigDecimal, Value::Number(_)) => true,
-        (ValueKind::BigInteger, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        (ValueKind::Float | ValueKind::Double | ValueKind::BigDecimal { .. }, Value::Number(_)) => true,
+        (ValueKind::BigInteger { .. }, Value::Number(n)) => n.is_i64() || n.is_u64(),
         (ValueKind::Document, _) => true,
         (ValueKind::Timestamp(_), Value::Number(n)) => n.is_i64(),
         (ValueKind::Timestamp(_), Value::String(_)) => true,

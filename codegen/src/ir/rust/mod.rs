@@ -106,6 +106,17 @@ pub enum Protocol {
     AwsQuery,
     /// ec2Query: as awsQuery, with `@ec2QueryName` keys and unwrapped responses.
     Ec2Query,
+    /// Smithy's RPC v2 over JSON: `POST /service/{Service}/operation/{Op}`,
+    /// JSON bodies as awsJson writes them, timestamps always epoch seconds.
+    RpcV2Json {
+        /// The service answers errors as awsQuery did (`@awsQueryCompatible`).
+        query_compatible: bool,
+    },
+    /// Smithy's RPC v2 over CBOR: as [`Protocol::RpcV2Json`], CBOR bodies.
+    RpcV2Cbor {
+        /// The service answers errors as awsQuery did (`@awsQueryCompatible`).
+        query_compatible: bool,
+    },
     /// A protocol this generator does not put on the wire: the types and
     /// validation are exact, serde gives their JSON form.
     Other(String),
@@ -134,6 +145,12 @@ impl Protocol {
         matches!(self, Protocol::RestJson1 | Protocol::RestXml { .. })
     }
 
+    /// Whether the protocol is one of Smithy's RPC v2 protocols, which route
+    /// by path and ignore `@timestampFormat`.
+    pub fn is_rpc_v2(&self) -> bool {
+        matches!(self, Protocol::RpcV2Json { .. } | Protocol::RpcV2Cbor { .. })
+    }
+
     /// How a timestamp in a body is written when no `@timestampFormat` says:
     /// epoch seconds in the JSON protocols, date-time in the XML ones.
     pub fn body_timestamp_format(&self) -> TimestampFormat {
@@ -153,6 +170,8 @@ impl Protocol {
             Protocol::RestXml { .. } => Some("aws.protocols#restXml"),
             Protocol::AwsQuery => Some("aws.protocols#awsQuery"),
             Protocol::Ec2Query => Some("aws.protocols#ec2Query"),
+            Protocol::RpcV2Json { .. } => Some("smithy.protocols#rpcv2Json"),
+            Protocol::RpcV2Cbor { .. } => Some("smithy.protocols#rpcv2Cbor"),
             Protocol::Other(_) | Protocol::None => None,
         }
     }
@@ -423,8 +442,15 @@ pub enum ValueKind {
     Long,
     Float,
     Double,
-    BigInteger,
-    BigDecimal,
+    /// `text`: written as a JSON string, not a number (rpcv2Json, which
+    /// keeps every digit that way).
+    BigInteger {
+        text: bool,
+    },
+    /// As [`ValueKind::BigInteger`].
+    BigDecimal {
+        text: bool,
+    },
     Blob,
     Document,
     Timestamp(TimestampFormat),
@@ -534,6 +560,9 @@ pub struct OperationDef {
     pub module: String,
     pub docs: Vec<String>,
     pub input: RustPath,
+    /// Whether the model gives the operation an input (not `Unit`): RPC v2
+    /// sends no body at all for an operation without one.
+    pub has_input: bool,
     pub output: RustPath,
     pub errors: Vec<ErrorRef>,
     pub http: Option<Http>,

@@ -130,6 +130,7 @@ impl Builder<'_> {
             module: module.to_owned(),
             docs: self.docs(&shape.traits, &owner)?,
             input,
+            has_input: op.input.as_ref().is_some_and(|id| *id != prelude::unit()),
             output,
             errors,
             http: shape.traits.http(&owner)?,

@@ -71,14 +71,17 @@ impl Builder<'_> {
                         ),
                     });
                 }
+                let text = matches!(self.protocol, Protocol::RpcV2Json { .. });
                 if matches!(target.kind, ShapeKind::BigInteger) {
-                    ValueKind::BigInteger
+                    ValueKind::BigInteger { text }
                 } else {
-                    ValueKind::BigDecimal
+                    ValueKind::BigDecimal { text }
                 }
             }
             ShapeKind::Blob => ValueKind::Blob,
             ShapeKind::Document => ValueKind::Document,
+            // RPC v2 writes every timestamp as epoch seconds, whatever the trait says.
+            ShapeKind::Timestamp if self.protocol.is_rpc_v2() => ValueKind::Timestamp(TimestampFormat::EpochSeconds),
             ShapeKind::Timestamp => ValueKind::Timestamp(
                 traits
                     .timestamp_format(member_id)?
