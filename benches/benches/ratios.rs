@@ -4,7 +4,9 @@
 //! - typed deserialize <= 1.0x `serde_json::Value` parse of the same bytes;
 //! - `validate()` <= 0.25x typed deserialize;
 //! - whole-IoT codegen under 1 s (single-threaded, best of several runs);
-//! - loading the largest shared model written as IDL <= 1.5x loading its JSON AST.
+//! - loading the largest shared model written as IDL <= 1.5x loading its JSON AST;
+//! - reading the `full` output from its CBOR encoding (rpcv2Cbor's response
+//!   path) <= 0.6x reading it from JSON through `response`.
 //!
 //! `cargo bench --bench ratios` prints one line per target with its ratio and
 //! whether it is met. Each figure is the median of many timed batches.
@@ -82,6 +84,49 @@ fn main() {
         Err(_) => println!("skipped: codegen budget: {} is absent", iot_path.display()),
     }
     idl_load_ratio();
+    cbor_read_ratio();
+}
+
+/// The `full` output read through each protocol's response path: JSON through
+/// `DescribeJobTemplate::response`, CBOR (the same value, encoded by the
+/// runtime's CBOR writer) through rpcv2Cbor's `response`.
+fn cbor_read_ratio() {
+    use iot_models::operation::describe_job_template::DescribeJobTemplate;
+    use smithy_codegen_runtime::cbor;
+    let Some((_, json)) = benches::bodies().into_iter().find(|(name, _)| *name == "full") else {
+        println!("skipped: cbor read ratio: no `full` body");
+        return;
+    };
+    let value: DescribeJobTemplateOutput = serde_json::from_slice(&json).expect("parses");
+    let cbor_body = cbor::to_vec(&value).expect("encodes");
+    let respond = |body: &[u8]| {
+        http::Response::builder()
+            .status(200)
+            .body(body.to_vec())
+            .expect("response")
+    };
+    let (json_response, cbor_response) = (respond(&json), respond(&cbor_body));
+    let read_cbor =
+        |r: &http::Response<Vec<u8>>| cbor::protocol::response::<DescribeJobTemplateOutput, _, _>(r, |e| e.unhandled());
+    let back = read_cbor(&cbor_response).expect("the CBOR reads");
+    assert_eq!(
+        serde_json::to_value(&back).expect("json"),
+        serde_json::to_value(&value).expect("json"),
+        "the CBOR round trip keeps the value"
+    );
+    let from_json = benches::median(41, 2_000, || {
+        black_box(DescribeJobTemplate::response(black_box(&json_response)).is_ok());
+    });
+    let from_cbor = benches::median(41, 2_000, || {
+        black_box(read_cbor(black_box(&cbor_response)).is_ok());
+    });
+    let ratio = from_cbor.as_secs_f64() / from_json.as_secs_f64();
+    println!(
+        "full output: JSON {} B through response {from_json:.2?}, CBOR {} B through rpcv2Cbor's response {from_cbor:.2?}: cbor/json = {ratio:.2}x  {}",
+        json.len(),
+        cbor_body.len(),
+        if ratio <= 0.6 { "<= 0.6x: met" } else { "<= 0.6x: NOT met" }
+    );
 }
 
 /// The largest shared AWS model, loaded from its JSON AST and from the same model

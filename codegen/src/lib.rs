@@ -252,6 +252,9 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             if crate_ir.protocol.is_xml() {
                 features.push("xml".to_owned());
             }
+            if matches!(crate_ir.protocol, ir::rust::Protocol::RpcV2Cbor { .. }) {
+                features.push("cbor".to_owned());
+            }
             features
         },
     };

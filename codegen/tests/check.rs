@@ -118,7 +118,7 @@ fn a_misspelt_protocol_is_an_error_naming_the_right_one() {
 #[test]
 fn a_protocol_the_generator_does_not_speak_gets_a_note() {
     let text = format!(
-        "{HEADER}use smithy.protocols#rpcv2Cbor\n\n@rpcv2Cbor\nservice Weather {{ version: \"1\", operations: [Get] }}\n\noperation Get {{ input := {{}} }}\n"
+        "{HEADER}@protocolDefinition\n@trait(selector: \"service\")\nstructure weatherWire {{}}\n\n@weatherWire\nservice Weather {{ version: \"1\", operations: [Get] }}\n\noperation Get {{ input := {{}} }}\n"
     );
     let settings = Settings {
         protocol_tests: true,
@@ -127,7 +127,7 @@ fn a_protocol_the_generator_does_not_speak_gets_a_note() {
     let generated = generate(&text, &settings).expect("generates");
     let notes = generated.report.notes.join("\n");
     assert!(
-        notes.contains("smithy.protocols#rpcv2Cbor, is not one this generator puts on the wire"),
+        notes.contains("#weatherWire, is not one this generator puts on the wire"),
         "{notes}"
     );
     assert!(notes.contains("--protocol-tests: no tests were written"), "{notes}");

@@ -93,9 +93,15 @@ fn decode(text: &str) -> Result<Vec<u8>, String> {
     BASE64.decode(text).map_err(|e| format!("invalid base64: {e}"))
 }
 
+/// Base64 text in a human-readable format (JSON, XML); a byte string in a
+/// binary one (CBOR).
 impl Serialize for Blob {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&encode(&self.0))
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&encode(&self.0))
+        } else {
+            serializer.serialize_bytes(&self.0)
+        }
     }
 }
 
@@ -110,8 +116,18 @@ impl<'de> Deserialize<'de> for Blob {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Blob, E> {
                 decode(v).map(Blob).map_err(E::custom)
             }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Blob, E> {
+                Ok(Blob(v.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Blob, E> {
+                Ok(Blob(v))
+            }
         }
-        deserializer.deserialize_str(BlobVisitor)
+        if deserializer.is_human_readable() {
+            deserializer.deserialize_str(BlobVisitor)
+        } else {
+            deserializer.deserialize_bytes(BlobVisitor)
+        }
     }
 }
 

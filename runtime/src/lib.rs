@@ -13,6 +13,8 @@
 #![warn(missing_docs)]
 
 pub mod blob;
+#[cfg(feature = "cbor")]
+pub mod cbor;
 #[doc(hidden)]
 pub mod corrections;
 pub mod document;

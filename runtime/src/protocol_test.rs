@@ -155,6 +155,18 @@ fn body_matches(actual: &[u8], expected: &str, media_type: Option<&str>, problem
             (Err(e), _) => problems.push(format!("body: not XML ({e})")),
             (_, Err(e)) => problems.push(format!("body: the case's XML does not parse ({e})")),
         }
+    } else if media_type == Some("application/cbor") {
+        // The case's body is the base64 of the CBOR bytes.
+        let expected = match crate::Blob::from_base64(expected.trim()) {
+            Ok(blob) => blob.as_bytes().to_vec(),
+            Err(e) => return problems.push(format!("body: the case's base64 does not decode ({e})")),
+        };
+        match (cbor_item(actual), cbor_item(&expected)) {
+            (Ok(a), Ok(e)) if same_cbor(&a, &e) => {}
+            (Ok(a), Ok(e)) => problems.push(format!("body: expected CBOR {e:?}, got {a:?}")),
+            (Err(e), _) => problems.push(format!("body: not CBOR ({e})")),
+            (_, Err(e)) => problems.push(format!("body: the case's CBOR does not decode ({e})")),
+        }
     } else if media_type == Some("application/x-www-form-urlencoded") {
         let (a, e) = (form_pairs(actual), form_pairs(expected.as_bytes()));
         if a != e {
@@ -166,6 +178,142 @@ fn body_matches(actual: &[u8], expected: &str, media_type: Option<&str>, problem
             String::from_utf8_lossy(actual)
         ));
     }
+}
+
+/// A CBOR data item as the cases compare it: lengths (definite or not) and
+/// integer and float widths do not count, nor whether a whole number is an
+/// integer or a float (the suite writes a whole timestamp both ways); map
+/// entries compare in any order.
+#[derive(Debug, Clone, PartialEq)]
+enum CborItem {
+    Int(i128),
+    Float(f64),
+    Bytes(Vec<u8>),
+    Text(String),
+    Array(Vec<CborItem>),
+    Map(Vec<(CborItem, CborItem)>),
+    Tag(u64, Box<CborItem>),
+    Bool(bool),
+    Null,
+    Undefined,
+}
+
+fn cbor_item(bytes: &[u8]) -> Result<Option<CborItem>, String> {
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    let mut decoder = minicbor::Decoder::new(bytes);
+    let item = cbor_read(&mut decoder).map_err(|e| e.to_string())?;
+    Ok(Some(item))
+}
+
+fn cbor_read(d: &mut minicbor::Decoder<'_>) -> Result<CborItem, minicbor::decode::Error> {
+    use minicbor::data::Type;
+    let items = |d: &mut minicbor::Decoder<'_>, len: Option<u64>, pairs: bool| {
+        let mut out = Vec::new();
+        let mut left = len.map(|n| if pairs { n * 2 } else { n });
+        loop {
+            match &mut left {
+                Some(0) => break,
+                Some(n) => *n -= 1,
+                None if d.datatype()? == Type::Break => {
+                    d.set_position(d.position() + 1);
+                    break;
+                }
+                None => {}
+            }
+            out.push(cbor_read(d)?);
+        }
+        Ok::<_, minicbor::decode::Error>(out)
+    };
+    Ok(match d.datatype()? {
+        Type::Bool => CborItem::Bool(d.bool()?),
+        Type::Null => {
+            d.null()?;
+            CborItem::Null
+        }
+        Type::Undefined => {
+            d.undefined()?;
+            CborItem::Undefined
+        }
+        Type::U8 | Type::U16 | Type::U32 | Type::U64 | Type::I8 | Type::I16 | Type::I32 | Type::I64 | Type::Int => {
+            CborItem::Int(d.i128()?)
+        }
+        Type::F16 => CborItem::Float(f64::from(d.f16()?)),
+        Type::F32 => CborItem::Float(f64::from(d.f32()?)),
+        Type::F64 => CborItem::Float(d.f64()?),
+        Type::Bytes | Type::BytesIndef => {
+            let mut out = Vec::new();
+            for chunk in d.bytes_iter()? {
+                out.extend_from_slice(chunk?);
+            }
+            CborItem::Bytes(out)
+        }
+        Type::String | Type::StringIndef => {
+            let mut out = String::new();
+            for chunk in d.str_iter()? {
+                out.push_str(chunk?);
+            }
+            CborItem::Text(out)
+        }
+        Type::Array | Type::ArrayIndef => {
+            let len = d.array()?;
+            CborItem::Array(items(d, len, false)?)
+        }
+        Type::Map | Type::MapIndef => {
+            let len = d.map()?;
+            let flat = items(d, len, true)?;
+            let mut pairs = Vec::new();
+            let mut it = flat.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                pairs.push((k, v));
+            }
+            CborItem::Map(pairs)
+        }
+        Type::Tag => {
+            let tag = d.tag()?.as_u64();
+            CborItem::Tag(tag, Box::new(cbor_read(d)?))
+        }
+        other => return Err(minicbor::decode::Error::message(format!("unexpected {other}"))),
+    })
+}
+
+fn same_cbor(a: &Option<CborItem>, b: &Option<CborItem>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_item(a, b),
+        (None, None) => true,
+        // An empty body and an empty map say the same.
+        (None, Some(CborItem::Map(m))) | (Some(CborItem::Map(m)), None) => m.is_empty(),
+        _ => false,
+    }
+}
+
+fn same_item(a: &CborItem, b: &CborItem) -> bool {
+    match (a, b) {
+        (CborItem::Float(x), CborItem::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
+        (CborItem::Int(i), CborItem::Float(f)) | (CborItem::Float(f), CborItem::Int(i)) => *f == *i as f64,
+        (CborItem::Array(x), CborItem::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_item(x, y)),
+        (CborItem::Map(x), CborItem::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.iter().any(|(k2, v2)| same_item(k, k2) && same_item(v, v2)))
+        }
+        (CborItem::Tag(t, x), CborItem::Tag(u, y)) => t == u && same_item(x, y),
+        _ => a == b,
+    }
+}
+
+/// A response case whose body is base64 text (CBOR cases): a response with
+/// the bytes it stands for.
+pub fn binary_response(code: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
+    let bytes = crate::Blob::from_base64(body.trim()).expect("the case's body is base64");
+    let mut builder = http::Response::builder().status(code);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    builder
+        .body(bytes.as_bytes().to_vec())
+        .expect("the case's status and headers are valid")
 }
 
 /// An XML element as the cases compare it: qualified name, attributes

@@ -109,7 +109,7 @@ pub fn xml_response(data: &[u8]) {
         return;
     };
     document_reads_or_points_inside(body);
-    xml_round_trip::xml_response(selector, body);
+    round_trips::xml_response(selector, body);
 }
 
 fn document_reads_or_points_inside(body: &[u8]) {
@@ -139,7 +139,7 @@ fn document_reads_or_points_inside(body: &[u8]) {
     }
 }
 
-mod xml_round_trip {
+mod round_trips {
     use protocol_restxml::operation as rest;
 
     /// Reads `body` as the 200 response of the operation `selector` picks,
@@ -185,12 +185,12 @@ mod xml_round_trip {
         let _ = protocol_ec2::operation::recursive_xml_shapes::RecursiveXmlShapes::response(&ok);
     }
 
-    type Request<I> = fn(&I) -> Result<http::Request<Vec<u8>>, smithy_codegen_runtime::http::RequestError>;
+    pub(crate) type Request<I> = fn(&I) -> Result<http::Request<Vec<u8>>, smithy_codegen_runtime::http::RequestError>;
 
     /// A value as JSON text, with empty lists and maps left out: XML cannot
     /// tell an empty flattened list from an absent one. (Text, not `==`:
     /// NaN makes `==` false on equal values.)
-    fn comparable(value: &impl serde::Serialize) -> String {
+    pub(crate) fn comparable(value: &impl serde::Serialize) -> String {
         fn prune(value: &mut serde_json::Value) -> bool {
             match value {
                 serde_json::Value::Null => false,
@@ -212,7 +212,7 @@ mod xml_round_trip {
         json.to_string()
     }
 
-    fn round_trip<O, I>(
+    pub(crate) fn round_trip<O, I>(
         body: &[u8],
         request: Request<I>,
         response: impl Fn(&http::Response<Vec<u8>>) -> Result<O, String>,
@@ -433,4 +433,37 @@ mod query_form {
             Err(e) => panic!("{text:?} does not decode to UTF-8: {e}"),
         }
     }
+}
+
+/// Arbitrary bytes as an rpcv2Cbor response body (the first byte picks the
+/// operation): `response` returns a value or an error, never a panic; for
+/// operations whose input and output hold the same members, what was read,
+/// written back by `request` and read again, is unchanged (empty lists and
+/// maps aside). Error responses take a status from the first byte.
+pub fn cbor_response(data: &[u8]) {
+    use protocol_rpcv2cbor::operation as rpc;
+    let Some((&selector, body)) = data.split_first() else {
+        return;
+    };
+    macro_rules! round_trip {
+        ($($op:ty),* $(,)?) => {{
+            let ops: &[fn(&[u8])] = &[$(|body| round_trips::round_trip(body, <$op>::request, |r| <$op>::response(r).map_err(|e| e.to_string()))),*];
+            ops[usize::from(selector) % ops.len()](body);
+        }};
+    }
+    round_trip!(
+        rpc::rpc_v2_cbor_lists::RpcV2CborLists,
+        rpc::rpc_v2_cbor_dense_maps::RpcV2CborDenseMaps,
+        rpc::rpc_v2_cbor_sparse_maps::RpcV2CborSparseMaps,
+        rpc::simple_scalar_properties::SimpleScalarProperties,
+        rpc::recursive_shapes::RecursiveShapes,
+        rpc::rpc_v2_cbor_unions::RpcV2CborUnions,
+        rpc::optional_input_output::OptionalInputOutput,
+    );
+    let status = 400 + u16::from(selector % 200);
+    let Ok(response) = http::Response::builder().status(status).body(body) else {
+        panic!("a response with status {status} builds");
+    };
+    let _ = rpc::greeting_with_errors::GreetingWithErrors::response(&response);
+    let _ = protocol_querycompat::operation::query_compatible_operation::QueryCompatibleOperation::response(&response);
 }

@@ -61,6 +61,15 @@ pub const PROTOCOL_SUITES: &[(&str, &str)] = &[
     ("ec2", "aws.protocoltests.ec2#AwsEc2"),
     ("s3", "com.amazonaws.s3#AmazonS3"),
     ("rpcv2json", "smithy.protocoltests.rpcv2Json#RpcV2JsonProtocol"),
+    ("rpcv2cbor", "smithy.protocoltests.rpcv2Cbor#RpcV2Protocol"),
+    (
+        "querycompat",
+        "aws.protocoltests.rpcv2cbor#QueryCompatibleRpcV2Protocol",
+    ),
+    (
+        "nonquerycompat",
+        "aws.protocoltests.rpcv2cbor#NonQueryCompatibleRpcV2Protocol",
+    ),
 ];
 
 /// The protocol cases known to fail, relative to the workspace root: one per

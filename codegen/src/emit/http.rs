@@ -35,8 +35,7 @@ pub fn emit(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         },
         Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_request(op, ir),
         Protocol::AwsQuery | Protocol::Ec2Query => query_request(op, input, ir),
-        Protocol::RpcV2Json { .. } => rpc_v2_request(op, ir),
-        Protocol::RpcV2Cbor { .. } => return TokenStream::new(),
+        Protocol::RpcV2Json { .. } | Protocol::RpcV2Cbor { .. } => rpc_v2_request(op, ir),
         Protocol::Other(_) | Protocol::None => return TokenStream::new(),
     };
     let request = match &op.host_prefix {
@@ -491,7 +490,12 @@ fn rpc_v2_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     } else {
         quote!(#NONE::<&()>)
     };
-    quote!(#RUNTIME::http::rpc_v2_json_request(#input, #path))
+    match ir.protocol {
+        Protocol::RpcV2Cbor { query_compatible } => {
+            quote!(#RUNTIME::cbor::protocol::request(#input, #path, #query_compatible))
+        }
+        _ => quote!(#RUNTIME::http::rpc_v2_json_request(#input, #path)),
+    }
 }
 
 fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
@@ -695,6 +699,9 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     #errors,
                     #error_ty::from_response,
                 ))
+            }
+            None if matches!(ir.protocol, Protocol::RpcV2Cbor { .. }) => {
+                quote!(#RUNTIME::cbor::protocol::response(response, #error_ty::from_response))
             }
             None => quote!(#RUNTIME::http::json_response(response, #error_ty::from_response)),
         };

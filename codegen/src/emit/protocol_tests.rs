@@ -205,8 +205,13 @@ fn response_test(
     let header_names = case.headers.keys();
     let header_values = case.headers.values();
     let body = case.body.clone().unwrap_or_default();
+    let build = if case.body_media_type.as_deref() == Some("application/cbor") {
+        quote!(binary_response)
+    } else {
+        quote!(response)
+    };
     let response = quote! {
-        let response = check::response(#code, &[#((#header_names, #header_values)),*], #body);
+        let response = check::#build(#code, &[#((#header_names, #header_values)),*], #body);
     };
     match &case.error {
         None => {

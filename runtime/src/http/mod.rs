@@ -265,6 +265,9 @@ pub struct ErrorResponse<'a> {
     /// The `<Error>` element of an XML protocol's error response.
     #[cfg(feature = "xml")]
     xml: Option<crate::xml::protocol::XmlErrorBody<'a>>,
+    /// The body is CBOR (rpcv2Cbor).
+    #[cfg(feature = "cbor")]
+    cbor: bool,
 }
 
 impl<'a> ErrorResponse<'a> {
@@ -278,6 +281,23 @@ impl<'a> ErrorResponse<'a> {
             meta: error_meta(response.headers(), body),
             #[cfg(feature = "xml")]
             xml: None,
+            #[cfg(feature = "cbor")]
+            cbor: false,
+        }
+    }
+
+    /// An rpcv2Cbor error response: its code and message as read from the
+    /// CBOR body (and headers), members read from the body as CBOR.
+    #[cfg(feature = "cbor")]
+    pub(crate) fn with_cbor<B: AsRef<[u8]>>(response: &'a http::Response<B>, meta: ErrorMeta) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            headers: response.headers(),
+            body: response.body().as_ref(),
+            meta,
+            #[cfg(feature = "xml")]
+            xml: None,
+            cbor: true,
         }
     }
 
@@ -295,6 +315,8 @@ impl<'a> ErrorResponse<'a> {
             body: response.body().as_ref(),
             meta,
             xml,
+            #[cfg(feature = "cbor")]
+            cbor: false,
         }
     }
 
@@ -322,6 +344,10 @@ impl<'a> ErrorResponse<'a> {
             return xml.read(code).unwrap_or_else(E::corrected);
         }
         let _ = code;
+        #[cfg(feature = "cbor")]
+        if self.cbor {
+            return crate::cbor::protocol::read(self.body).unwrap_or_else(|_| E::corrected());
+        }
         let body = if self.body.is_empty() { b"{}" } else { self.body };
         serde_json::from_slice(body).unwrap_or_else(|_| E::corrected())
     }

@@ -54,6 +54,10 @@ const EXACT_INT_LIMIT: f64 = 9_007_199_254_740_992.0;
 
 impl Codec<f64> for NonFinite {
     fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+        // A binary format (CBOR) has floats for all of them.
+        if !serializer.is_human_readable() {
+            return serializer.serialize_f64(*value);
+        }
         if value.is_nan() {
             serializer.serialize_str("NaN")
         } else if value.is_infinite() {
@@ -72,7 +76,7 @@ impl Codec<f64> for NonFinite {
 
 impl Codec<f32> for NonFinite {
     fn serialize<S: Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
-        if value.is_finite() && value.fract() != 0.0 {
+        if !serializer.is_human_readable() || (value.is_finite() && value.fract() != 0.0) {
             serializer.serialize_f32(*value)
         } else {
             <NonFinite as Codec<f64>>::serialize(&f64::from(*value), serializer)
@@ -178,9 +182,18 @@ fn unix_ms(value: &OffsetDateTime) -> i64 {
 /// `.123` and not the `.122999906` the double holds.
 pub enum EpochSeconds {}
 
+/// The newtype name epoch seconds are wrapped in for a binary format (one
+/// that is not human-readable: CBOR), whose writer puts tag 1 (an epoch-based
+/// date/time) before the number.
+pub(crate) const TAGGED_EPOCH_SECONDS: &str = "$smithy_codegen_runtime::EpochSeconds";
+
 impl Codec<OffsetDateTime> for EpochSeconds {
     fn serialize<S: Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
         let ms = unix_ms(value);
+        if !serializer.is_human_readable() {
+            // ms fits in 53 bits, so this is the double nearest to the exact decimal.
+            return serializer.serialize_newtype_struct(TAGGED_EPOCH_SECONDS, &(ms as f64 / 1000.0));
+        }
         if ms % 1000 == 0 {
             serializer.serialize_i64(ms / 1000)
         } else {

@@ -86,3 +86,13 @@ fn query_request_corpus_replays() {
         assert!(outcome.is_ok(), "{} panicked", path.display());
     }
 }
+
+#[test]
+fn cbor_response_corpus_replays() {
+    let inputs = corpus("cbor_response");
+    assert!(inputs.len() >= 10, "the corpus should not be empty");
+    for (path, bytes) in inputs {
+        let outcome = std::panic::catch_unwind(|| tests::fuzz::cbor_response(&bytes));
+        assert!(outcome.is_ok(), "{} panicked", path.display());
+    }
+}

@@ -17,7 +17,7 @@ fn the_readme_table_counts_the_generated_cases() {
             .join("src/generated/protocol_tests.rs");
         let tests = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let requests = count(&tests, "check::request(");
-        let responses = count(&tests, "check::response(");
+        let responses = count(&tests, "check::response(") + count(&tests, "check::binary_response(");
         let expected_failures = count(&tests, "#[should_panic]");
         let passed = requests + responses - expected_failures;
         let row = format!("| {suite} | {requests} | {responses} | {passed} | {expected_failures} |");

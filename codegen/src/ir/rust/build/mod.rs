@@ -262,6 +262,10 @@ fn protocol(model: &Model, service: Option<&Shape>) -> Protocol {
         Protocol::AwsQuery
     } else if traits.has("aws.protocols#ec2Query") {
         Protocol::Ec2Query
+    } else if traits.has("smithy.protocols#rpcv2Cbor") {
+        Protocol::RpcV2Cbor {
+            query_compatible: traits.has("aws.protocols#awsQueryCompatible"),
+        }
     } else if traits.has("smithy.protocols#rpcv2Json") {
         Protocol::RpcV2Json {
             query_compatible: traits.has("aws.protocols#awsQueryCompatible"),
