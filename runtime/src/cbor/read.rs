@@ -46,6 +46,22 @@ impl<'de> Reader<'de> {
         self.decoder.datatype().map_err(|e| self.fail(e))
     }
 
+    /// The initial byte of the next item (major type and length info).
+    #[inline]
+    fn peek(&self) -> Result<u8, CborError> {
+        let at = self.decoder.position();
+        match self.decoder.input().get(at) {
+            Some(&byte) => Ok(byte),
+            None => Err(CborError::at("the body ends where an item was expected", at)),
+        }
+    }
+
+    /// Steps over a one-byte item (`null`, `undefined`).
+    fn step(&mut self) {
+        let next = self.decoder.position() + 1;
+        self.decoder.set_position(next);
+    }
+
     fn enter(&mut self) -> Result<(), CborError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -59,7 +75,7 @@ impl<'de> Reader<'de> {
 
     /// Consumes the `break` that ends an indefinite array or map, if next.
     fn at_break(&mut self) -> Result<bool, CborError> {
-        if self.kind()? == Type::Break {
+        if self.peek()? == 0xff {
             let next = self.decoder.position() + 1;
             self.decoder.set_position(next);
             return Ok(true);
@@ -101,7 +117,18 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, CborError> {
-        match self.kind()? {
+        // The common items by their initial byte, without minicbor's
+        // lookahead; the rest by minicbor's type.
+        let kind = match self.peek()? {
+            0x00..=0x17 => Type::U8,
+            0x60..=0x7b => Type::String,
+            0x80..=0x9b => Type::Array,
+            0xa0..=0xbb => Type::Map,
+            0xf4 | 0xf5 => Type::Bool,
+            0xfb => Type::F64,
+            _ => self.kind()?,
+        };
+        match kind {
             Type::Bool => {
                 let v = self.decoder.bool().map_err(|e| self.fail(e))?;
                 visitor.visit_bool(v)
@@ -186,13 +213,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, CborError> {
-        match self.kind()? {
-            Type::Null | Type::Undefined => {
-                self.decoder.skip().map_err(|e| self.fail(e))?;
-                visitor.visit_none()
-            }
-            _ => visitor.visit_some(self),
+        // `null` (0xf6) and `undefined` (0xf7) are absent.
+        if matches!(self.peek()?, 0xf6 | 0xf7) {
+            self.step();
+            return visitor.visit_none();
         }
+        visitor.visit_some(self)
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(self, _: &'static str, visitor: V) -> Result<V::Value, CborError> {

@@ -1,0 +1,31 @@
+//! Where the time of reading the `full` output from CBOR goes: loops the
+//! rpcv2Cbor response path for a profiler (`perf record`).
+
+use iot_models::operation::describe_job_template::DescribeJobTemplateOutput;
+use smithy_codegen_runtime::cbor;
+
+fn main() {
+    let Some((_, json)) = benches::bodies().into_iter().find(|(name, _)| *name == "full") else {
+        return;
+    };
+    let value: DescribeJobTemplateOutput = serde_json::from_slice(&json).expect("parses");
+    let body = cbor::to_vec(&value).expect("encodes");
+    let response = http::Response::builder().status(200).body(body).expect("response");
+    let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(200_000);
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        let read = cbor::protocol::response::<DescribeJobTemplateOutput, _, _>(&response, |e| e.unhandled());
+        std::hint::black_box(read.is_ok());
+    }
+    println!("CBOR: {:?} per read", start.elapsed() / rounds as u32);
+    let json_response = http::Response::builder()
+        .status(200)
+        .body(json.clone())
+        .expect("response");
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        let read = iot_models::operation::describe_job_template::DescribeJobTemplate::response(&json_response);
+        std::hint::black_box(read.is_ok());
+    }
+    println!("JSON: {:?} per read", start.elapsed() / rounds as u32);
+}
