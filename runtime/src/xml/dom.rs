@@ -82,8 +82,10 @@ impl<'a> Document<'a> {
             .map_err(|e| XmlError::at(format!("the body is not UTF-8 ({e})"), e.valid_up_to() as u64))?;
         let mut reader = Reader::from_str(text);
         let mut document = Document {
-            // About one element per 48 bytes of a typical AWS response.
-            nodes: Vec::with_capacity(body.len() / 48),
+            // About one element per 48 bytes of a typical AWS response; no
+            // more up front than a large response needs (a body of one long
+            // text has a single element).
+            nodes: Vec::with_capacity((body.len() / 48).min(4096)),
             attributes: Vec::new(),
             source: text,
         };
