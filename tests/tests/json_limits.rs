@@ -3,37 +3,11 @@
 //! value or an error, never a panic or a stack overflow, within memory a
 //! small multiple of the body (a counting allocator measures the peak).
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use iot_models::operation::describe_job_template::DescribeJobTemplate;
 
-struct Counting;
-
-// Per thread: the tests run in parallel, and each measures its own work.
-thread_local! {
-    static LIVE: Cell<usize> = const { Cell::new(0) };
-    static PEAK: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = LIVE.try_with(|live| {
-            live.set(live.get() + layout.size());
-            let _ = PEAK.try_with(|peak| peak.set(peak.get().max(live.get())));
-        });
-        // SAFETY: the caller's layout goes to the system allocator unchanged.
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        let _ = LIVE.try_with(|live| live.set(live.get().saturating_sub(layout.size())));
-        // SAFETY: `ptr` came from `alloc` above with this layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "../../runtime/tests/support/counting_alloc.rs"]
+mod counting_alloc;
+use counting_alloc::peak_during;
 
 /// Reads `body` as a 200 response; whether it read, and this thread's peak
 /// allocation above what it held before.
@@ -42,10 +16,7 @@ fn read(body: Vec<u8>) -> (bool, usize) {
         .status(200)
         .body(body)
         .expect("a response builds");
-    let before = LIVE.with(Cell::get);
-    PEAK.with(|peak| peak.set(before));
-    let ok = DescribeJobTemplate::response(&response).is_ok();
-    (ok, PEAK.with(Cell::get).saturating_sub(before))
+    peak_during(|| DescribeJobTemplate::response(&response).is_ok())
 }
 
 #[test]
