@@ -8,34 +8,17 @@ use serde::Serialize;
 
 use crate::http::{sanitize_error_code, ErrorMeta, ErrorResponse, RequestError, ResponseError};
 
-/// An rpcv2Cbor request: `POST` to `path` (`/service/{Service}/operation/{Op}`)
-/// with the `smithy-protocol` header; `input` as the CBOR body, or no body and
-/// no content type for an operation without input. A `query_compatible`
-/// service (`@awsQueryCompatible`) is told so with `x-amzn-query-mode`.
+/// An rpcv2Cbor request: `input` as the CBOR body (see
+/// [`rpc_v2_request`](crate::http::rpc_v2_request)).
 pub fn request<T: Serialize>(
     input: Option<&T>,
     path: &'static str,
     query_compatible: bool,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
-    let mut builder = http::Request::builder()
-        .method("POST")
-        .uri(path)
-        .header("smithy-protocol", "rpc-v2-cbor")
-        .header("accept", "application/cbor");
-    if query_compatible {
-        builder = builder.header("x-amzn-query-mode", "true");
-    }
-    let body = match input {
-        Some(input) => {
-            builder = builder.header("content-type", "application/cbor");
-            super::to_vec(input).map_err(|e| RequestError::Body(e.to_string()))?
-        }
-        None => Vec::new(),
-    };
-    builder
-        .header("content-length", body.len())
-        .body(body)
-        .map_err(|e| RequestError::Http(e.to_string()))
+    let body = input
+        .map(|input| super::to_vec(input).map_err(|e| RequestError::Body(e.to_string())))
+        .transpose()?;
+    crate::http::rpc_v2_request(body, path, "rpc-v2-cbor", "application/cbor", query_compatible)
 }
 
 /// A response whose output is the whole CBOR body (an empty body is an

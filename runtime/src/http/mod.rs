@@ -34,8 +34,8 @@ pub use exchange::{build_request, error_response, json_output, json_response, re
 #[cfg(feature = "xml")]
 pub use request::query_request;
 pub use request::{
-    aws_json_request, rpc_v2_json_request, Base64Text, BindingText, BindingValues, Each, EachAs, EpochSeconds,
-    HttpDate, RequestBuilder,
+    aws_json_request, rpc_v2_json_request, rpc_v2_request, Base64Text, BindingText, BindingValues, Each, EachAs,
+    EpochSeconds, HttpDate, RequestBuilder,
 };
 
 /// Percent-encodes a label or query component: RFC 3986 unreserved characters

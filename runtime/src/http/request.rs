@@ -421,25 +421,42 @@ pub fn aws_json_request<T: serde::Serialize>(
         .map_err(|e| RequestError::Http(e.to_string()))
 }
 
-/// An rpcv2Json request: `POST` to `path` (`/service/{Service}/operation/{Op}`)
-/// with the `smithy-protocol` header; `input` as the JSON body, or no body and
-/// no content type for an operation without input.
+/// An rpcv2Json request: `input` as the JSON body (see [`rpc_v2_request`]).
 pub fn rpc_v2_json_request<T: serde::Serialize>(
     input: Option<&T>,
     path: &'static str,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let body = input
+        .map(|input| serde_json::to_vec(input).map_err(|e| RequestError::Body(e.to_string())))
+        .transpose()?;
+    rpc_v2_request(body, path, "rpc-v2-json", "application/json", false)
+}
+
+/// An RPC v2 request, whatever the body's format: `POST` to `path`
+/// (`/service/{Service}/operation/{Op}`) with the `smithy-protocol` header
+/// (`protocol`) and `Accept: media_type`; `body` with that content type, or
+/// no body and no content type for an operation without input. A
+/// `query_compatible` service (`@awsQueryCompatible`) is told so with
+/// `x-amzn-query-mode`.
+pub fn rpc_v2_request(
+    body: Option<Vec<u8>>,
+    path: &'static str,
+    protocol: &'static str,
+    media_type: &'static str,
+    query_compatible: bool,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
     let mut builder = http::Request::builder()
         .method("POST")
         .uri(path)
-        .header("smithy-protocol", "rpc-v2-json")
-        .header("accept", "application/json");
-    let body = match input {
-        Some(input) => {
-            builder = builder.header("content-type", "application/json");
-            serde_json::to_vec(input).map_err(|e| RequestError::Body(e.to_string()))?
-        }
-        None => Vec::new(),
-    };
+        .header("smithy-protocol", protocol)
+        .header("accept", media_type);
+    if query_compatible {
+        builder = builder.header("x-amzn-query-mode", "true");
+    }
+    if body.is_some() {
+        builder = builder.header("content-type", media_type);
+    }
+    let body = body.unwrap_or_default();
     builder
         .header("content-length", body.len())
         .body(body)
