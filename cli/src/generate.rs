@@ -73,8 +73,15 @@ pub struct Args {
     /// Generate the model's `smithy.test` protocol compliance cases as tests
     /// of the crate (they need the runtime's `protocol-test` feature in
     /// `[dev-dependencies]`).
+    ///
+    /// Also writes the service's `@endpointTests` cases as tests.
     #[arg(long)]
     protocol_tests: bool,
+    /// AWS's partitions data (`partitions.json`), which an endpoint rule set's
+    /// `aws.partition` reads: the crate embeds what it needs. Without it, a
+    /// rule set calling `aws.partition` gets no resolver (the summary says so).
+    #[arg(long, value_name = "FILE")]
+    partitions: Option<std::path::PathBuf>,
     /// Derive a trait on the type of a shape (`SHAPE=PATH`; `*` for every
     /// type), such as `--derive '*=PartialOrd'` (repeatable).
     #[arg(long = "derive", value_name = "SHAPE=PATH")]
@@ -163,6 +170,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         protocol_tests: args.protocol_tests,
         types: type_options(args)?,
         allow_unknown_traits: args.allow_unknown_traits,
+        partitions: match &args.partitions {
+            Some(path) => Some(
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+            ),
+            None => None,
+        },
         ..smithy_codegen::Settings::default()
     };
     let generated =

@@ -109,6 +109,10 @@ pub struct Settings {
     pub types: TypeOptions,
     /// Whether a trait no shape defines is a warning rather than an error.
     pub allow_unknown_traits: bool,
+    /// AWS's partitions data (`partitions.json`), which `aws.partition` in an
+    /// endpoint rule set reads: the crate embeds what it needs. Without it, a
+    /// rule set that calls `aws.partition` gets no resolver, and a note says so.
+    pub partitions: Option<String>,
 }
 
 /// Where generated code finds the runtime crate and its own modules: every
@@ -149,6 +153,8 @@ pub struct ExpectedFailure {
 pub enum CaseKind {
     Request,
     Response,
+    /// An `@endpointTests` case, by its number (from 1, in the model's order).
+    Endpoint,
 }
 
 impl CaseKind {
@@ -157,6 +163,7 @@ impl CaseKind {
         match word {
             "request" => Some(Self::Request),
             "response" => Some(Self::Response),
+            "endpoint" => Some(Self::Endpoint),
             _ => None,
         }
     }
@@ -167,6 +174,7 @@ impl std::fmt::Display for CaseKind {
         f.write_str(match self {
             Self::Request => "request",
             Self::Response => "response",
+            Self::Endpoint => "endpoint",
         })
     }
 }
@@ -182,6 +190,7 @@ impl Default for Settings {
             mount: Mount::default(),
             types: TypeOptions::default(),
             allow_unknown_traits: false,
+            partitions: None,
         }
     }
 }
@@ -225,7 +234,18 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
     let dialect = settings
         .pattern_dialect
         .unwrap_or_else(|| ir::rust::pattern_dialect(&model));
-    let crate_ir = ir::rust::build_with(&model, &names, dialect, &settings.types)?;
+    let mut crate_ir = ir::rust::build_with(&model, &names, dialect, &settings.types)?;
+    if let Some(endpoints) = crate_ir.endpoints.as_mut().filter(|e| e.uses_partitions) {
+        match &settings.partitions {
+            Some(text) => endpoints.partitions = Some(ir::endpoints::embedded_partitions(text)?),
+            None => {
+                crate_ir.notes.push(
+                    "the endpoint rule set calls `aws.partition`: pass AWS's partitions data (`--partitions FILE`) to generate endpoint resolution".to_owned(),
+                );
+                crate_ir.endpoints = None;
+            }
+        }
+    }
     let report = Report {
         title: model
             .services()
@@ -279,6 +299,12 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             let known = match failure.kind {
                 CaseKind::Request => cases.requests.iter().any(|c| c.id == failure.id),
                 CaseKind::Response => cases.responses.iter().any(|c| c.id == failure.id),
+                CaseKind::Endpoint => crate_ir.endpoints.as_ref().is_some_and(|e| {
+                    failure
+                        .id
+                        .parse::<usize>()
+                        .is_ok_and(|n| (1..=e.tests.len()).contains(&n))
+                }),
             };
             if !known {
                 return Err(CodegenError::UnknownCase {
@@ -314,7 +340,8 @@ pub(crate) fn operation_names(model: &ir::Model, operations: &Operations) -> Res
                 .filter(|s| wanted(s))
                 .flat_map(|s| model.service_operations(s))
                 .collect();
-            if ids.is_empty() {
+            // A named service without operations still has its endpoint rules.
+            if ids.is_empty() && !matches!(operations, Operations::Service(_)) {
                 return Err(CodegenError::NoOperations);
             }
             Ok(ids.iter().map(ToString::to_string).collect())

@@ -248,7 +248,7 @@ impl CrateInfo {
 /// The `lib.rs` of a crate whose modules are generated: the generated module
 /// tree mounted at the crate root, and the crates its API speaks re-exported
 /// for users (the generated code itself names each by its own path).
-pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[String]) -> String {
+pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[String], endpoint: bool) -> String {
     let mut strategies = if strategies {
         "#[cfg(feature = \"proptest\")]\npub use generated::strategies;\n".to_owned()
     } else {
@@ -258,6 +258,11 @@ pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[Str
     if runtime_features.iter().any(|f| f == "xml") {
         strategies.push_str("pub(crate) use generated::schemas;\n");
     }
+    let modules = if endpoint {
+        "endpoint, operation, types"
+    } else {
+        "operation, types"
+    };
     format!(
         "{header}\n\n{doc}\n\n#![warn(missing_docs)]\n\n#[rustfmt::skip]\nmod generated;\n\n\
          /// The sans-IO operation layer speaks `http` requests and responses.\n\
@@ -270,7 +275,7 @@ pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[Str
          #[allow(unused_imports)] // models without @pattern have no pattern constants\n\
          pub(crate) use generated::patterns;\n\
          {strategies}\
-         pub use generated::{{operation, types}};\n"
+         pub use generated::{{{modules}}};\n"
     )
 }
 
@@ -335,7 +340,13 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
         },
         GeneratedFile {
             path: "src/lib.rs".into(),
-            contents: lib_rs(&header, &doc, info.strategies, &info.runtime_features),
+            contents: lib_rs(
+                &header,
+                &doc,
+                info.strategies,
+                &info.runtime_features,
+                generated.iter().any(|f| f.path == "endpoint.rs"),
+            ),
         },
     ];
     files.extend(generated.iter().map(|f| GeneratedFile {

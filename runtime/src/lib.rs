@@ -18,6 +18,7 @@ pub mod cbor;
 #[doc(hidden)]
 pub mod corrections;
 pub mod document;
+pub mod endpoint;
 pub mod error;
 pub mod http;
 pub mod idempotency;

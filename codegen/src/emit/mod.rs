@@ -6,6 +6,7 @@ mod builder;
 mod context;
 mod defaults;
 mod docs;
+mod endpoint;
 mod enumeration;
 mod http;
 mod int_enum;
@@ -62,10 +63,14 @@ enum What<'ir> {
     Schemas,
     Strategies,
     ProtocolTests(&'ir [crate::ExpectedFailure]),
+    Endpoint,
+    EndpointTests(&'ir [crate::ExpectedFailure]),
     Root {
         strategies: bool,
         protocol_tests: bool,
         schemas: bool,
+        endpoint: bool,
+        endpoint_tests: bool,
     },
 }
 
@@ -164,9 +169,20 @@ pub fn plan<'ir>(
     if strategies {
         files.insert("strategies.rs".to_owned(), What::Strategies);
     }
+    let protocol_tests_wanted = protocol_tests;
     let protocol_tests = protocol_tests.filter(|_| protocol_tests::has_cases(ir));
     if let Some(failures) = protocol_tests {
         files.insert("protocol_tests.rs".to_owned(), What::ProtocolTests(failures));
+    }
+    let endpoint = ir.endpoints.is_some();
+    if endpoint {
+        files.insert("endpoint.rs".to_owned(), What::Endpoint);
+    }
+    let endpoint_failures =
+        protocol_tests_wanted.filter(|_| ir.endpoints.as_ref().is_some_and(|e| !e.tests.is_empty()));
+    let endpoint_tests = endpoint_failures.is_some();
+    if let Some(failures) = endpoint_failures {
+        files.insert("endpoint_tests.rs".to_owned(), What::EndpointTests(failures));
     }
     files.insert(
         "mod.rs".to_owned(),
@@ -174,6 +190,8 @@ pub fn plan<'ir>(
             strategies,
             protocol_tests: protocol_tests.is_some(),
             schemas: ir.protocol.is_xml(),
+            endpoint,
+            endpoint_tests,
         },
     );
     files.into_iter().map(|(path, what)| FileJob { path, what }).collect()
@@ -220,6 +238,8 @@ impl FileJob<'_> {
             What::OperationIndex => ir.operations.iter().map(|o| o.module.clone()).collect(),
             What::Patterns => owned(&["rules", "tests"]),
             What::Root { .. } => owned(&[
+                "endpoint",
+                "endpoint_tests",
                 "operation",
                 "patterns",
                 "protocol_tests",
@@ -227,7 +247,16 @@ impl FileJob<'_> {
                 "strategies",
                 "types",
             ]),
-            What::Strategies | What::ProtocolTests(_) | What::Schemas => Vec::new(),
+            What::Endpoint => owned(&[
+                "Params",
+                "Endpoint",
+                "ResolveError",
+                "RULE_SET",
+                "PARTITIONS",
+                "resolve",
+                "rule_set",
+            ]),
+            What::Strategies | What::ProtocolTests(_) | What::Schemas | What::EndpointTests(_) => Vec::new(),
         }
     }
 
@@ -247,7 +276,11 @@ impl FileJob<'_> {
                         .operations
                         .iter()
                         .find(|o| &o.module == name)
-                        .map(|op| operation::emit(op, http::emit(op, ir)))
+                        .map(|op| {
+                            let http = http::emit(op, ir);
+                            let endpoint = endpoint::operation_params(op, ir);
+                            operation::emit(op, quote!(#http #endpoint))
+                        })
                         .unwrap_or_default(),
                 };
                 module_file(doc, entries, extra)
@@ -271,11 +304,30 @@ impl FileJob<'_> {
             What::Schemas => schemas::emit(ir),
             What::Strategies => strategies::emit(ir, ctx),
             What::ProtocolTests(failures) => protocol_tests::emit(ir, failures).unwrap_or_default(),
+            What::Endpoint => ir
+                .endpoints
+                .as_ref()
+                .map(|e| endpoint::module(e, ir.service_name.as_deref().unwrap_or("the service")))
+                .unwrap_or_default(),
+            What::EndpointTests(failures) => endpoint::tests(ir, &protocol_tests::Shapes::new(ir), failures),
             What::Root {
                 strategies,
                 protocol_tests,
                 schemas,
+                endpoint,
+                endpoint_tests,
             } => {
+                let endpoint_mod = endpoint.then(|| {
+                    quote!(
+                        pub mod endpoint;
+                    )
+                });
+                let endpoint_tests_mod = endpoint_tests.then(|| {
+                    quote! {
+                        #[cfg(test)]
+                        mod endpoint_tests;
+                    }
+                });
                 let schemas_mod = schemas.then(|| {
                     quote!(
                         pub(crate) mod schemas;
@@ -295,6 +347,8 @@ impl FileJob<'_> {
                 });
                 quote! {
                     #![doc = " Code generated from the Smithy model."]
+                    #endpoint_mod
+                    #endpoint_tests_mod
                     pub mod operation;
                     pub(crate) mod patterns;
                     #tests_mod
@@ -320,6 +374,8 @@ impl FileJob<'_> {
             },
             What::Strategies => ir.structures.iter().map(|s| 2 + s.fields.len()).sum::<usize>() + ir.enums.len(),
             What::ProtocolTests(_) => 4 * (ir.protocol_tests.requests.len() + ir.protocol_tests.responses.len()),
+            What::Endpoint => 4,
+            What::EndpointTests(_) => ir.endpoints.as_ref().map_or(1, |e| 2 * e.tests.len()),
             What::Schemas => ir.structures.len() + ir.unions.len(),
             What::OperationIndex | What::Patterns | What::Root { .. } => 1,
         }

@@ -20,9 +20,26 @@ use crate::ir::protocol_tests::{RequestCase, ResponseCase};
 use crate::ir::rust::{CrateIr, OperationDef, StructureDef, UnionDef, ValueKind, ValueType};
 
 /// Lookups the value builder needs.
-struct Shapes<'a> {
+pub(super) struct Shapes<'a> {
     structures: BTreeMap<String, &'a StructureDef>,
     unions: BTreeMap<String, &'a UnionDef>,
+}
+
+impl<'a> Shapes<'a> {
+    pub(super) fn new(ir: &'a CrateIr) -> Self {
+        Shapes {
+            structures: ir.structures.iter().map(|s| (key(&s.path), s)).collect(),
+            unions: ir.unions.iter().map(|u| (key(&u.path), u)).collect(),
+        }
+    }
+
+    /// An expression building `op`'s input from `params` (the model's JSON form).
+    pub(super) fn input(&self, op: &OperationDef, params: &Value) -> Built {
+        match self.structures.get(&key(&op.input)) {
+            Some(s) => structure(s, params, self),
+            None => Err(format!("the input of `{}` is not a generated structure", op.name)),
+        }
+    }
 }
 
 fn key(p: &crate::ir::rust::RustPath) -> String {
@@ -40,10 +57,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
         return None;
     }
     let tests = &ir.protocol_tests;
-    let shapes = Shapes {
-        structures: ir.structures.iter().map(|s| (key(&s.path), s)).collect(),
-        unions: ir.unions.iter().map(|u| (key(&u.path), u)).collect(),
-    };
+    let shapes = Shapes::new(ir);
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let mut unique = |id: &str, suffix: &str| {
         let base = format!("{}{suffix}", id.to_snake_case());

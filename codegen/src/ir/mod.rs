@@ -9,6 +9,7 @@ pub mod closure;
 pub mod constraints;
 pub mod decimal;
 pub mod docs;
+pub mod endpoints;
 pub mod names;
 pub mod pattern;
 pub mod prelude;

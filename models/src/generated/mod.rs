@@ -2,6 +2,9 @@
 // change the model or the generator, then run `cargo xtask regenerate`.
 
 //! Code generated from the Smithy model.
+pub mod endpoint;
+#[cfg(test)]
+mod endpoint_tests;
 pub mod operation;
 pub(crate) mod patterns;
 #[cfg(feature = "proptest")]

@@ -237,6 +237,8 @@ pub struct CrateIr {
     pub closure_size: usize,
     /// The model's client-side protocol compliance cases for these operations.
     pub protocol_tests: crate::ir::protocol_tests::ProtocolTests,
+    /// The service's endpoint rule set, its tests and the operations' bindings.
+    pub endpoints: Option<crate::ir::endpoints::Endpoints>,
     /// The function of `strategies.rs` for each type (with `_at` and
     /// `_invalid` companions), unique across the crate.
     pub strategy_fns: std::collections::BTreeMap<RustPath, String>,

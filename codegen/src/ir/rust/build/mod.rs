@@ -155,6 +155,12 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
         Some(trait_id) => crate::ir::protocol_tests::collect(model, &op_ids, trait_id)?,
         None => Default::default(),
     };
+    let mut endpoint_notes = Vec::new();
+    let endpoints = match service {
+        Some(s) => crate::ir::endpoints::collect(model, s, &op_ids, &mut endpoint_notes)?,
+        None => None,
+    };
+    builder.notes.extend(endpoint_notes);
     let mut ir = CrateIr {
         service_name,
         service_version,
@@ -172,6 +178,7 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
             .filter(|id| !prelude::is_prelude(id) && !externs.contains_key(*id))
             .count(),
         protocol_tests,
+        endpoints,
         strategy_fns: BTreeMap::new(),
     };
     for id in &shapes {

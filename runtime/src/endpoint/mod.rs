@@ -1,0 +1,267 @@
+//! Endpoint resolution: a service's rule set (`smithy.rules#endpointRuleSet`)
+//! turns parameters (region, FIPS and dual-stack flags, a custom endpoint,
+//! the service's own) into the URL, headers and properties of an endpoint, or
+//! into the rule set's error message.
+//!
+//! A generated crate embeds its rule set (and, when the rules call
+//! `aws.partition`, the partitions data) and loads it once into a
+//! [`RuleSet`]; its typed `endpoint::Params` and `endpoint::resolve` are
+//! what users call. The rule set is interpreted, not compiled to Rust: one
+//! small evaluator serves every service, and a crate carries its rules as
+//! data rather than as thousands of lines of code (BENCHMARKS.md compares
+//! the time with `aws-sdk-iot`'s generated resolver).
+//!
+//! ```
+//! use smithy_codegen_runtime::endpoint::{RuleSet, Value};
+//!
+//! let rules = r#"{"version": "1.0",
+//!   "parameters": {"Region": {"type": "string", "required": true}},
+//!   "rules": [{"type": "endpoint", "conditions": [],
+//!              "endpoint": {"url": "https://svc.{Region}.example.com"}}]}"#;
+//! let rule_set = RuleSet::load(rules, None, &["Region"]).unwrap();
+//! let endpoint = rule_set.resolve(vec![Some(Value::from("eu-west-1"))]).unwrap();
+//! assert_eq!(endpoint.url, "https://svc.eu-west-1.example.com");
+//! ```
+
+#[doc(hidden)]
+pub mod check;
+mod eval;
+mod functions;
+mod partitions;
+mod rules;
+mod value;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+pub use partitions::Partitions;
+pub use rules::{Parameter, ParameterKind};
+pub use value::{Record, Value};
+
+use crate::http::RequestError;
+
+/// A rule set, compiled and ready to resolve endpoints.
+#[derive(Debug)]
+pub struct RuleSet {
+    rules: rules::Compiled,
+    partitions: Option<Partitions>,
+}
+
+impl RuleSet {
+    /// Compiles a rule set's JSON, with the partitions data `aws.partition`
+    /// reads. `order` names every parameter, in the order [`RuleSet::resolve`]
+    /// takes their values; a name missing from either side is an error.
+    pub fn load(rules: &str, partitions: Option<&str>, order: &[&str]) -> Result<RuleSet, String> {
+        let mut compiled = rules::compile(rules)?;
+        let mut ordered = Vec::with_capacity(order.len());
+        for name in order {
+            let position = compiled
+                .parameters
+                .iter()
+                .position(|p| p.name == *name)
+                .ok_or_else(|| format!("the rule set has no parameter `{name}`"))?;
+            ordered.push(position);
+        }
+        if let Some(missing) = compiled
+            .parameters
+            .iter()
+            .enumerate()
+            .find(|(i, _)| !ordered.contains(i))
+        {
+            return Err(format!("the parameter `{}` is not given a place", missing.1.name));
+        }
+        // Slots 0..n are the parameters: reorder them and renumber references.
+        let mut slot_of = vec![0; compiled.parameters.len()];
+        for (new, old) in ordered.iter().enumerate() {
+            slot_of[*old] = new;
+        }
+        compiled.parameters = ordered.iter().map(|i| compiled.parameters[*i].clone()).collect();
+        renumber(&mut compiled.rules, &slot_of);
+        let partitions = partitions.map(Partitions::parse).transpose()?;
+        Ok(RuleSet {
+            rules: compiled,
+            partitions,
+        })
+    }
+
+    /// The parameters, in the order [`RuleSet::resolve`] takes their values.
+    pub fn parameters(&self) -> &[Parameter] {
+        &self.rules.parameters
+    }
+
+    /// Resolves an endpoint from the parameters' values (`None`: not set), in
+    /// the order of [`RuleSet::parameters`]. Defaults fill in unset values; an
+    /// unset required parameter, or a value of the wrong type, is an error.
+    pub fn resolve(&self, mut values: Vec<Option<Value>>) -> Result<Endpoint, ResolveError> {
+        let parameters = &self.rules.parameters;
+        if values.len() != parameters.len() {
+            return Err(ResolveError::Invalid(format!(
+                "{} parameter values for {} parameters",
+                values.len(),
+                parameters.len()
+            )));
+        }
+        for (value, parameter) in values.iter_mut().zip(parameters) {
+            if value.is_none() {
+                value.clone_from(&parameter.default);
+            }
+            match (&*value, parameter.kind) {
+                (None, _) if parameter.required => return Err(ResolveError::MissingParameter(parameter.name.clone())),
+                (None, _)
+                | (Some(Value::String(_)), ParameterKind::String)
+                | (Some(Value::Bool(_)), ParameterKind::Boolean) => {}
+                (Some(Value::Array(items)), ParameterKind::StringArray)
+                    if items.iter().all(|i| matches!(i, Value::String(_))) => {}
+                (Some(_), _) => {
+                    return Err(ResolveError::Invalid(format!(
+                        "the parameter `{}` must be a {:?}",
+                        parameter.name, parameter.kind
+                    )))
+                }
+            }
+        }
+        eval::Evaluator {
+            rules: &self.rules,
+            partitions: self.partitions.as_ref(),
+        }
+        .run(&mut values)
+    }
+}
+
+fn renumber(rules: &mut [rules::Rule], slot_of: &[usize]) {
+    use rules::{Expr, Outcome, Part, PropertyTemplate};
+    fn expr(e: &mut Expr, slot_of: &[usize]) {
+        match e {
+            Expr::Ref(slot) => {
+                if let Some(new) = slot_of.get(*slot) {
+                    *slot = *new;
+                }
+            }
+            Expr::GetAttr(target, _) => expr(target, slot_of),
+            Expr::Call(_, args) => args.iter_mut().for_each(|a| expr(a, slot_of)),
+            Expr::Template(parts) => parts.iter_mut().for_each(|p| {
+                if let Part::Value(e) = p {
+                    expr(e, slot_of);
+                }
+            }),
+            Expr::Literal(_) => {}
+        }
+    }
+    fn property(p: &mut PropertyTemplate, slot_of: &[usize]) {
+        match p {
+            PropertyTemplate::Value(e) => expr(e, slot_of),
+            PropertyTemplate::Array(items) => items.iter_mut().for_each(|i| property(i, slot_of)),
+            PropertyTemplate::Map(fields) => fields.iter_mut().for_each(|(_, v)| property(v, slot_of)),
+        }
+    }
+    for rule in rules {
+        rule.conditions.iter_mut().for_each(|c| expr(&mut c.expr, slot_of));
+        match &mut rule.outcome {
+            Outcome::Endpoint(t) => {
+                expr(&mut t.url, slot_of);
+                t.headers.iter_mut().flat_map(|(_, v)| v).for_each(|e| expr(e, slot_of));
+                t.properties.iter_mut().for_each(|(_, p)| property(p, slot_of));
+            }
+            Outcome::Error(e) => expr(e, slot_of),
+            Outcome::Tree(inner) => renumber(inner, slot_of),
+        }
+    }
+}
+
+/// A resolved endpoint.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Endpoint {
+    /// The URL requests go to.
+    pub url: String,
+    /// Headers every request to it carries, each with its values.
+    pub headers: Vec<(String, Vec<String>)>,
+    /// Properties such as `authSchemes` (the signing name and region).
+    pub properties: BTreeMap<String, Property>,
+}
+
+impl Endpoint {
+    /// `request` sent to this endpoint: the URL's scheme, host and path
+    /// prefix (after any host prefix the operation set), and its headers.
+    pub fn apply<B>(&self, request: http::Request<B>) -> Result<http::Request<B>, RequestError> {
+        let mut request = crate::http::with_endpoint(request, &self.url)?;
+        for (name, values) in &self.headers {
+            let header = http::HeaderName::from_bytes(name.as_bytes()).map_err(|e| RequestError::InvalidHeader {
+                name: name.clone(),
+                message: e.to_string(),
+            })?;
+            for value in values {
+                let value = crate::http::header_value(name, value)?;
+                request.headers_mut().append(header.clone(), value);
+            }
+        }
+        Ok(request)
+    }
+}
+
+/// An endpoint property value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Property {
+    /// A string.
+    String(String),
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A list.
+    Array(Vec<Property>),
+    /// A map.
+    Map(BTreeMap<String, Property>),
+}
+
+impl Property {
+    fn from_value(v: &Value) -> Property {
+        match v {
+            Value::String(s) => Property::String(s.clone()),
+            Value::Bool(b) => Property::Bool(*b),
+            Value::Int(i) => Property::Int(*i),
+            Value::Array(items) => Property::Array(items.iter().map(Property::from_value).collect()),
+            Value::Record(r) => Property::Map(r.0.iter().map(|(k, v)| (k.clone(), Property::from_value(v))).collect()),
+        }
+    }
+
+    /// The property as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Property::String(s) => serde_json::Value::String(s.clone()),
+            Property::Bool(b) => serde_json::Value::Bool(*b),
+            Property::Int(i) => serde_json::Value::from(*i),
+            Property::Array(items) => serde_json::Value::Array(items.iter().map(Property::to_json).collect()),
+            Property::Map(fields) => {
+                serde_json::Value::Object(fields.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+            }
+        }
+    }
+}
+
+/// Why no endpoint was resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResolveError {
+    /// The rule set's own error message, such as `Invalid Configuration:
+    /// FIPS and custom endpoint are not supported`.
+    Rule(String),
+    /// A required parameter has no value and no default.
+    MissingParameter(String),
+    /// No rule matched (the rule set should end in a rule that always does).
+    Exhausted,
+    /// The rule set or the parameters are not what the evaluator expects.
+    Invalid(String),
+}
+
+impl fmt::Display for ResolveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResolveError::Rule(message) => f.write_str(message),
+            ResolveError::MissingParameter(name) => write!(f, "the endpoint parameter `{name}` is required"),
+            ResolveError::Exhausted => f.write_str("no endpoint rule matched the parameters"),
+            ResolveError::Invalid(why) => write!(f, "cannot resolve the endpoint: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ResolveError {}

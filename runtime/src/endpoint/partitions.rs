@@ -1,0 +1,113 @@
+//! `aws.partition`: which AWS partition a region belongs to, from the
+//! partitions data a generated crate embeds. A region listed by a partition
+//! belongs to it (with that region's own overrides); otherwise the first
+//! partition whose `regionRegex` matches; otherwise `aws`, as the SDKs do, so
+//! that a region newer than the data still resolves.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde_json::Value as Json;
+
+use super::value::{Record, Value};
+
+/// The partitions of one data file, ready to answer lookups.
+#[derive(Debug)]
+pub struct Partitions {
+    partitions: Vec<Partition>,
+    /// Every region the data names, with its partition's outputs (overrides
+    /// applied); the first partition naming a region wins.
+    listed: HashMap<String, Value>,
+    /// Index of the `aws` partition, the fallback.
+    fallback: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Partition {
+    region_regex: regex::Regex,
+    outputs: Value,
+}
+
+impl Partitions {
+    /// Reads partitions data (`{"partitions": [{"id", "regionRegex",
+    /// "regions", "outputs"}]}`).
+    pub fn parse(text: &str) -> Result<Partitions, String> {
+        let json: Json = serde_json::from_str(text).map_err(|e| format!("the partitions data is not JSON: {e}"))?;
+        let list = json
+            .get("partitions")
+            .and_then(Json::as_array)
+            .ok_or("the partitions data has no `partitions` list")?;
+        let mut partitions = Vec::with_capacity(list.len());
+        let mut fallback = None;
+        let mut listed = HashMap::new();
+        for (i, p) in list.iter().enumerate() {
+            let id = p
+                .get("id")
+                .and_then(Json::as_str)
+                .ok_or_else(|| format!("partitions[{i}] has no `id`"))?;
+            let at = |why: &str| format!("partition `{id}`: {why}");
+            let regex = p
+                .get("regionRegex")
+                .and_then(Json::as_str)
+                .ok_or_else(|| at("no `regionRegex`"))?;
+            let region_regex = regex::Regex::new(regex).map_err(|e| at(&format!("bad `regionRegex`: {e}")))?;
+            let outputs = p
+                .get("outputs")
+                .and_then(Json::as_object)
+                .ok_or_else(|| at("no `outputs` object"))?;
+            let record = |overrides: Option<&serde_json::Map<String, Json>>| -> Result<Value, String> {
+                let mut fields: Vec<(String, Value)> = Vec::with_capacity(outputs.len() + 1);
+                let mut put = |k: &str, v: &Json| -> Result<(), String> {
+                    let v = Value::from_json(v).ok_or_else(|| at(&format!("`{k}` is not a plain value")))?;
+                    match fields.iter_mut().find(|(name, _)| name == k) {
+                        Some(slot) => slot.1 = v,
+                        None => fields.push((k.to_owned(), v)),
+                    }
+                    Ok(())
+                };
+                for (k, v) in outputs {
+                    put(k, v)?;
+                }
+                for (k, v) in overrides.into_iter().flatten() {
+                    if k != "description" {
+                        put(k, v)?;
+                    }
+                }
+                if !fields.iter().any(|(k, _)| k == "name") {
+                    fields.push(("name".into(), Value::from(id)));
+                }
+                Ok(Value::Record(Arc::new(Record(fields))))
+            };
+            for (name, overrides) in p.get("regions").and_then(Json::as_object).into_iter().flatten() {
+                if !listed.contains_key(name) {
+                    listed.insert(name.clone(), record(overrides.as_object())?);
+                }
+            }
+            if id == "aws" {
+                fallback = Some(i);
+            }
+            partitions.push(Partition {
+                region_regex,
+                outputs: record(None)?,
+            });
+        }
+        Ok(Partitions {
+            partitions,
+            listed,
+            fallback,
+        })
+    }
+
+    /// The partition record of `region`.
+    pub fn lookup(&self, region: &str) -> Option<Value> {
+        let listed = self.listed.get(region);
+        let matched = || {
+            self.partitions
+                .iter()
+                .find(|p| p.region_regex.is_match(region))
+                .map(|p| &p.outputs)
+        };
+        let fallback = || self.fallback.and_then(|i| self.partitions.get(i)).map(|p| &p.outputs);
+        listed.or_else(matched).or_else(fallback).cloned()
+    }
+}
