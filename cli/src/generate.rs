@@ -171,9 +171,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         types: type_options(args)?,
         allow_unknown_traits: args.allow_unknown_traits,
         partitions: match &args.partitions {
-            Some(path) => Some(
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
-            ),
+            Some(path) => {
+                Some(std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?)
+            }
             None => None,
         },
         ..smithy_codegen::Settings::default()
