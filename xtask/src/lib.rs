@@ -76,39 +76,51 @@ pub const PROTOCOL_SUITES: &[(&str, &str)] = &[
 /// line, `<suite> <request|response> <CaseId>: <reason>` (`#` starts a comment).
 pub const EXPECTED_FAILURES: &str = "spec/protocol-expected-failures.txt";
 
+/// Crate (or suite) -> its expected failures.
+pub type ExpectedFailures = std::collections::BTreeMap<String, Vec<smithy_codegen::ExpectedFailure>>;
+
 /// Reads [`EXPECTED_FAILURES`]: suite -> its expected failures.
-pub fn expected_failures(
+pub fn expected_failures(root: &Path) -> Result<ExpectedFailures, String> {
+    read_failures(
+        root,
+        EXPECTED_FAILURES,
+        "<suite> <request|response> <CaseId>",
+        |suite, kind, _| {
+            kind != smithy_codegen::CaseKind::Endpoint && PROTOCOL_SUITES.iter().any(|(dir, _)| *dir == suite)
+        },
+    )
+}
+
+/// Reads a list of expected failures, one per line: `<owner> <kind> <id>:
+/// <reason>` (`#` starts a comment); `accepts` says which owner, kind and
+/// id the list may name.
+fn read_failures(
     root: &Path,
-) -> Result<std::collections::BTreeMap<String, Vec<smithy_codegen::ExpectedFailure>>, String> {
-    let path = root.join(EXPECTED_FAILURES);
+    file: &str,
+    form: &str,
+    accepts: impl Fn(&str, smithy_codegen::CaseKind, &str) -> bool,
+) -> Result<ExpectedFailures, String> {
+    let path = root.join(file);
     let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut out: std::collections::BTreeMap<String, Vec<smithy_codegen::ExpectedFailure>> = Default::default();
+    let mut out = ExpectedFailures::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let bad = || {
-            format!(
-                "{EXPECTED_FAILURES}:{}: expected `<suite> <request|response> <CaseId>: <reason>`",
-                n + 1
-            )
-        };
+        let bad = || format!("{file}:{}: expected `{form}: <reason>`", n + 1);
         let (head, reason) = line.split_once(':').ok_or_else(bad)?;
-        let parts: Vec<&str> = head.split_whitespace().collect();
-        let [suite, kind, id] = parts[..] else {
+        let [owner, kind, id] = head.split_whitespace().collect::<Vec<_>>()[..] else {
             return Err(bad());
         };
-        let Some(kind) = smithy_codegen::CaseKind::parse(kind) else {
-            return Err(bad());
-        };
-        if !PROTOCOL_SUITES.iter().any(|(dir, _)| *dir == suite) {
+        let kind = smithy_codegen::CaseKind::parse(kind).ok_or_else(bad)?;
+        if !accepts(owner, kind, id) {
             return Err(bad());
         }
         if reason.trim().is_empty() {
-            return Err(format!("{EXPECTED_FAILURES}:{}: say why the case fails", n + 1));
+            return Err(format!("{file}:{}: say why the case fails", n + 1));
         }
-        out.entry(suite.to_owned())
+        out.entry(owner.to_owned())
             .or_default()
             .push(smithy_codegen::ExpectedFailure {
                 kind,
@@ -158,39 +170,13 @@ pub fn generate_protocol_crates(root: &Path) -> Result<Option<Vec<GeneratedFile>
 pub const ENDPOINT_EXPECTED_FAILURES: &str = "spec/endpoint-expected-failures.txt";
 
 /// Reads [`ENDPOINT_EXPECTED_FAILURES`]: crate -> its expected failures.
-pub fn endpoint_expected_failures(
-    root: &Path,
-) -> Result<std::collections::BTreeMap<String, Vec<smithy_codegen::ExpectedFailure>>, String> {
-    let path = root.join(ENDPOINT_EXPECTED_FAILURES);
-    let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut out: std::collections::BTreeMap<String, Vec<smithy_codegen::ExpectedFailure>> = Default::default();
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let bad = || {
-            format!(
-                "{ENDPOINT_EXPECTED_FAILURES}:{}: expected `<crate> endpoint <number>: <reason>`",
-                n + 1
-            )
-        };
-        let (head, reason) = line.split_once(':').ok_or_else(bad)?;
-        let [krate, "endpoint", number] = head.split_whitespace().collect::<Vec<_>>()[..] else {
-            return Err(bad());
-        };
-        if reason.trim().is_empty() || number.parse::<usize>().is_err() {
-            return Err(bad());
-        }
-        out.entry(krate.to_owned())
-            .or_default()
-            .push(smithy_codegen::ExpectedFailure {
-                kind: smithy_codegen::CaseKind::Endpoint,
-                id: number.to_owned(),
-                reason: reason.trim().to_owned(),
-            });
-    }
-    Ok(out)
+pub fn endpoint_expected_failures(root: &Path) -> Result<ExpectedFailures, String> {
+    read_failures(
+        root,
+        ENDPOINT_EXPECTED_FAILURES,
+        "<crate> endpoint <number>",
+        |_, kind, id| kind == smithy_codegen::CaseKind::Endpoint && id.parse::<usize>().is_ok(),
+    )
 }
 
 /// AWS's partitions data beside the checkout, which the endpoint rule sets'
@@ -355,17 +341,15 @@ pub fn endpoint_crate_files(
     runtime_features: &[String],
     generated: &[GeneratedFile],
 ) -> Vec<GeneratedFile> {
-    let mut files = protocol_crate_files(dir, source, runtime_features, generated);
-    for f in &mut files {
-        f.contents = f
-            .contents
-            .replace(&format!("from ../shared/smithy/protocol-tests ({source})"), &format!("from {source}"))
-            .replace(
-                &format!("The crate generated for AWS's protocol compliance service `{source}`: its\n//! tests are the suite's client-side request and response cases."),
-                &format!("The crate generated from `{source}` for its endpoint rules:\n//! its tests are the model's `@endpointTests` cases."),
-            );
-    }
-    files
+    suite_crate_files(
+        dir,
+        source,
+        &format!(
+            "//! The crate generated from `{source}` for its endpoint rules:\n//! its tests are the model's `@endpointTests` cases."
+        ),
+        runtime_features,
+        generated,
+    )
 }
 
 /// A golden crate: a workspace member that takes the runtime and its
@@ -409,6 +393,26 @@ pub fn protocol_crate_files(
     runtime_features: &[String],
     generated: &[GeneratedFile],
 ) -> Vec<GeneratedFile> {
+    suite_crate_files(
+        dir,
+        &format!("../shared/smithy/protocol-tests ({service})"),
+        &format!(
+            "//! The crate generated for AWS's protocol compliance service `{service}`: its\n//! tests are the suite's client-side request and response cases."
+        ),
+        runtime_features,
+        generated,
+    )
+}
+
+/// The files of one test-suite crate under `protocol/`: generated from
+/// `source`, described by `doc` (the lib's `//!` lines).
+fn suite_crate_files(
+    dir: &str,
+    source: &str,
+    doc: &str,
+    runtime_features: &[String],
+    generated: &[GeneratedFile],
+) -> Vec<GeneratedFile> {
     let runtime = if runtime_features.is_empty() {
         "smithy-codegen-runtime.workspace = true".to_owned()
     } else {
@@ -418,23 +422,19 @@ pub fn protocol_crate_files(
             quoted.join(", ")
         )
     };
-    let header = format!(
-        "// @generated by `cargo xtask regenerate` from ../shared/smithy/protocol-tests ({service}). Do not edit by hand."
-    );
+    let header = format!("// @generated by `cargo xtask regenerate` from {source}. Do not edit by hand.");
     let mut files = vec![
         GeneratedFile {
             path: "Cargo.toml".into(),
             contents: format!(
-                "# @generated by `cargo xtask regenerate` from ../shared/smithy/protocol-tests ({service}). Do not edit by hand.\n[package]\nname = \"protocol-{dir}\"\nversion = \"0.1.0\"\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n[dependencies]\n{runtime}\nserde.workspace = true\nserde_json = {{ workspace = true, features = [\"raw_value\"] }}\ntime.workspace = true\nhttp.workspace = true\n\n[dev-dependencies]\n# The checks the generated protocol tests call.\nsmithy-codegen-runtime = {{ workspace = true, features = [\"protocol-test\"] }}\n"
+                "# @generated by `cargo xtask regenerate` from {source}. Do not edit by hand.\n[package]\nname = \"protocol-{dir}\"\nversion = \"0.1.0\"\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n[dependencies]\n{runtime}\nserde.workspace = true\nserde_json = {{ workspace = true, features = [\"raw_value\"] }}\ntime.workspace = true\nhttp.workspace = true\n\n[dev-dependencies]\n# The checks the generated protocol tests call.\nsmithy-codegen-runtime = {{ workspace = true, features = [\"protocol-test\"] }}\n"
             ),
         },
         GeneratedFile {
             path: "src/lib.rs".into(),
             contents: lib_rs(
                 &header,
-                &format!(
-                    "//! The crate generated for AWS's protocol compliance service `{service}`: its\n//! tests are the suite's client-side request and response cases."
-                ),
+                doc,
                 false,
                 runtime_features,
                 generated.iter().any(|f| f.path == "endpoint.rs"),

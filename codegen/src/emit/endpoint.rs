@@ -35,6 +35,16 @@ fn field_type(p: &Parameter) -> TokenStream {
     }
 }
 
+/// `params.<field> = value;`, wrapped in `Some` unless the field is plain.
+fn set(p: &Parameter, value: TokenStream) -> TokenStream {
+    let field = ident(&p.field);
+    if plain(p) {
+        quote!(params.#field = #value;)
+    } else {
+        quote!(params.#field = #SOME(#value);)
+    }
+}
+
 /// A JSON value of the parameter's type, as a Rust expression of its inner type.
 fn literal(kind: ParameterKind, value: &Value) -> Option<TokenStream> {
     Some(match (kind, value) {
@@ -206,14 +216,7 @@ fn binding(b: &Binding, e: &Endpoints, op: &OperationDef, shapes: &Lookup) -> Op
     let p = e.parameters.iter().find(|p| p.name == b.parameter)?;
     let field = ident(&p.field);
     match &b.source {
-        Source::Static(value) => {
-            let value = literal(p.kind, value)?;
-            Some(if plain(p) {
-                quote!(params.#field = #value;)
-            } else {
-                quote!(params.#field = #SOME(#value);)
-            })
-        }
+        Source::Static(value) => Some(set(p, literal(p.kind, value)?)),
         Source::Input(steps) => {
             let collect = walk_structure(quote!(input), &op.input, steps, p.kind, shapes)?;
             let found = match p.kind {
@@ -323,18 +326,8 @@ pub fn tests(ir: &CrateIr, shapes: &super::protocol_tests::Shapes, failures: &[c
         return TokenStream::new();
     };
     let functions = e.tests.iter().enumerate().map(|(i, case)| {
-        let number = (i + 1).to_string();
-        let expected = failures
-            .iter()
-            .find(|f| f.kind == crate::CaseKind::Endpoint && f.id == number)
-            .map(|f| {
-                let reason = doc_text(&format!(" Expected to fail: {}", f.reason));
-                quote! {
-                    #[doc = ""]
-                    #[doc = #reason]
-                    #[should_panic]
-                }
-            });
+        let expected =
+            super::protocol_tests::expected_failure(failures, crate::CaseKind::Endpoint, &(i + 1).to_string());
         test(i, case, e, ir, shapes, expected)
     });
     quote! {
@@ -354,13 +347,8 @@ fn params(values: &BTreeMap<String, Value>, e: &Endpoints, base: TokenStream) ->
             .iter()
             .find(|p| &p.name == name)
             .ok_or_else(|| format!("`{name}` is not a parameter"))?;
-        let field = ident(&p.field);
         let v = literal(p.kind, value).ok_or_else(|| format!("`{name}` is not a {:?}", p.kind))?;
-        sets.push(if plain(p) {
-            quote!(params.#field = #v;)
-        } else {
-            quote!(params.#field = #SOME(#v);)
-        });
+        sets.push(set(p, v));
     }
     Ok(quote! {
         let mut params = #base;

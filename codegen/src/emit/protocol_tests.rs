@@ -69,16 +69,7 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
             format!("{base}_{n}")
         }
     };
-    let expected = |kind: crate::CaseKind, id: &str| {
-        failures.iter().find(|f| f.kind == kind && f.id == id).map(|f| {
-            let reason = doc_text(&format!(" Expected to fail: {}", f.reason));
-            quote! {
-                #[doc = ""]
-                #[doc = #reason]
-                #[should_panic]
-            }
-        })
-    };
+    let expected = |kind: crate::CaseKind, id: &str| expected_failure(failures, kind, id);
     let mut functions = Vec::new();
     for case in &tests.requests {
         let Some(op) = ir.operations.iter().find(|o| o.id == case.operation) else {
@@ -101,6 +92,23 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
         #![allow(clippy::all, clippy::pedantic, unused_mut)]
         use #RUNTIME::protocol_test as check;
         #(#functions)*
+    })
+}
+
+/// The attributes of a case listed as expected to fail: the reason, and
+/// `#[should_panic]`; nothing for other cases.
+pub(super) fn expected_failure(
+    failures: &[crate::ExpectedFailure],
+    kind: crate::CaseKind,
+    id: &str,
+) -> Option<TokenStream> {
+    failures.iter().find(|f| f.kind == kind && f.id == id).map(|f| {
+        let reason = doc_text(&format!(" Expected to fail: {}", f.reason));
+        quote! {
+            #[doc = ""]
+            #[doc = #reason]
+            #[should_panic]
+        }
     })
 }
 

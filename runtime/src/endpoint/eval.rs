@@ -41,10 +41,9 @@ impl Evaluator<'_> {
             }
             return match &rule.outcome {
                 Outcome::Endpoint(template) => Flow::Done(self.endpoint(template, vars)),
-                Outcome::Error(message) => Flow::Done(Err(match self.eval(message, vars) {
-                    Some(Cow::Borrowed(Value::String(s))) => ResolveError::Rule(s.clone()),
-                    Some(Cow::Owned(Value::String(s))) => ResolveError::Rule(s),
-                    _ => ResolveError::Invalid("an error rule's message is not a string".into()),
+                Outcome::Error(message) => Flow::Done(Err(match string(self.eval(message, vars)) {
+                    Some(message) => ResolveError::Rule(message),
+                    None => ResolveError::Invalid("an error rule's message is not a string".into()),
                 })),
                 Outcome::Tree(inner) => match self.rules_in(inner, vars) {
                     Flow::Next => Flow::Done(Err(ResolveError::Exhausted)),
@@ -72,10 +71,8 @@ impl Evaluator<'_> {
     }
 
     fn endpoint(&self, template: &EndpointTemplate, vars: &[Option<Value>]) -> Result<Endpoint, ResolveError> {
-        let url = match self.eval(&template.url, vars) {
-            Some(Cow::Owned(Value::String(url))) => url,
-            Some(Cow::Borrowed(Value::String(url))) => url.clone(),
-            _ => return Err(ResolveError::Invalid("an endpoint's URL is not a string".into())),
+        let Some(url) = string(self.eval(&template.url, vars)) else {
+            return Err(ResolveError::Invalid("an endpoint's URL is not a string".into()));
         };
         let mut headers = Vec::with_capacity(template.headers.len());
         for (name, values) in &template.headers {
@@ -188,6 +185,15 @@ impl Evaluator<'_> {
                 Value::Bool(functions::is_virtual_hostable_s3_bucket(&string(0)?, boolean(1)?))
             }
         })
+    }
+}
+
+/// The string `value` holds, taken if owned, copied if lent.
+fn string(value: Option<Cow<'_, Value>>) -> Option<String> {
+    match value? {
+        Cow::Owned(Value::String(s)) => Some(s),
+        Cow::Borrowed(Value::String(s)) => Some(s.clone()),
+        _ => None,
     }
 }
 
