@@ -134,10 +134,20 @@ pub fn module(e: &Endpoints, service: &str) -> TokenStream {
         }
 
         impl Params {
-            /// The endpoint these parameters lead to, or the rule set's error.
-            #allow
+            /// The endpoint these parameters lead to, or the rule set's error
+            /// (the thread's last answer when the parameters are the same).
             pub fn resolve(&self) -> ::std::result::Result<Endpoint, ResolveError> {
-                rule_set()?.resolve(::std::vec![#(#values),*])
+                ::std::thread_local! {
+                    static LAST: #RUNTIME::endpoint::LastResolved<Params> =
+                        const { #RUNTIME::endpoint::LastResolved::new() };
+                }
+                LAST.with(|last| last.get_or_resolve(self, || self.evaluate()))
+            }
+
+            /// Walks the rule set with these parameters.
+            #allow
+            fn evaluate(&self) -> ::std::result::Result<Endpoint, ResolveError> {
+                rule_set()?.resolve([#(#values),*])
             }
         }
 

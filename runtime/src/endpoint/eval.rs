@@ -56,6 +56,12 @@ impl Evaluator<'_> {
 
     fn conditions_hold(&self, rule: &Rule, vars: &mut [Option<Value>]) -> bool {
         for condition in &rule.conditions {
+            if condition.assign.is_none() {
+                if !self.holds(&condition.expr, vars) {
+                    return false;
+                }
+                continue;
+            }
             let value = match self.eval(&condition.expr, vars) {
                 None | Some(Cow::Borrowed(Value::Bool(false))) | Some(Cow::Owned(Value::Bool(false))) => return false,
                 Some(value) => value,
@@ -125,6 +131,34 @@ impl Evaluator<'_> {
         })
     }
 
+    /// Whether a condition that assigns nothing holds. The comparisons rule
+    /// sets are made of (`isSet`, `booleanEquals` and `stringEquals` of
+    /// parameters, variables, their attributes and literals) are decided on
+    /// lent values, without building one; anything else goes through [`Self::eval`].
+    fn holds(&self, e: &Expr, vars: &[Option<Value>]) -> bool {
+        let general = || !matches!(self.eval(e, vars).as_deref(), None | Some(Value::Bool(false)));
+        let Expr::Call(function, args) = e else {
+            return general();
+        };
+        match (function, args.as_slice()) {
+            (Function::IsSet, [arg]) => match lend(arg, vars) {
+                Lent::Value(_) => true,
+                Lent::Unset => false,
+                Lent::Computed => general(),
+            },
+            (Function::BooleanEquals | Function::StringEquals, [a, b]) => match (lend(a, vars), lend(b, vars)) {
+                (Lent::Value(a), Lent::Value(b)) => match (function, a, b) {
+                    (Function::BooleanEquals, Value::Bool(a), Value::Bool(b)) => a == b,
+                    (Function::StringEquals, Value::String(a), Value::String(b)) => a == b,
+                    _ => false,
+                },
+                (Lent::Unset, _) | (_, Lent::Unset) => false,
+                _ => general(),
+            },
+            _ => general(),
+        }
+    }
+
     /// The value of `e`, lent where it already exists; `None` is the rules
     /// engine's empty optional.
     fn eval<'a>(&self, e: &'a Expr, vars: &'a [Option<Value>]) -> Option<Cow<'a, Value>> {
@@ -136,11 +170,17 @@ impl Evaluator<'_> {
                 Cow::Owned(v) => walk(&v, path).cloned().map(Cow::Owned),
             },
             Expr::Template(parts) => {
-                let mut out = String::new();
+                // Room for the text and a few filled-in values, so that most
+                // templates (a host name) never grow.
+                let mut out = String::with_capacity(64);
                 for part in parts {
                     match part {
                         Part::Text(t) => out.push_str(t),
-                        Part::Value(e) => self.eval(e, vars)?.write_to(&mut out),
+                        Part::Value(e) => match lend(e, vars) {
+                            Lent::Value(v) => v.write_to(&mut out),
+                            Lent::Unset => return None,
+                            Lent::Computed => self.eval(e, vars)?.write_to(&mut out),
+                        },
                     }
                 }
                 Some(Cow::Owned(Value::String(out)))
@@ -185,6 +225,29 @@ impl Evaluator<'_> {
                 Value::Bool(functions::is_virtual_hostable_s3_bucket(&string(0)?, boolean(1)?))
             }
         })
+    }
+}
+
+/// A value an expression names without computing it.
+enum Lent<'a> {
+    /// A literal, a parameter or variable, or an attribute of one.
+    Value(&'a Value),
+    /// A parameter or variable that is not set, or an attribute that is not there.
+    Unset,
+    /// The expression computes its value (a call or a template).
+    Computed,
+}
+
+fn lend<'a>(e: &'a Expr, vars: &'a [Option<Value>]) -> Lent<'a> {
+    let found = |v: Option<&'a Value>| v.map_or(Lent::Unset, Lent::Value);
+    match e {
+        Expr::Literal(v) => Lent::Value(v),
+        Expr::Ref(slot) => found(vars.get(*slot).and_then(Option::as_ref)),
+        Expr::GetAttr(target, path) => match lend(target, vars) {
+            Lent::Value(v) => found(walk(v, path)),
+            other => other,
+        },
+        Expr::Template(_) | Expr::Call(..) => Lent::Computed,
     }
 }
 

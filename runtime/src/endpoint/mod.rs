@@ -19,7 +19,7 @@
 //!   "rules": [{"type": "endpoint", "conditions": [],
 //!              "endpoint": {"url": "https://svc.{Region}.example.com"}}]}"#;
 //! let rule_set = RuleSet::load(rules, None, &["Region"]).unwrap();
-//! let endpoint = rule_set.resolve(vec![Some(Value::from("eu-west-1"))]).unwrap();
+//! let endpoint = rule_set.resolve([Some(Value::from("eu-west-1"))]).unwrap();
 //! assert_eq!(endpoint.url, "https://svc.eu-west-1.example.com");
 //! ```
 
@@ -31,6 +31,7 @@ mod partitions;
 mod rules;
 mod value;
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -92,8 +93,14 @@ impl RuleSet {
     /// Resolves an endpoint from the parameters' values (`None`: not set), in
     /// the order of [`RuleSet::parameters`]. Defaults fill in unset values; an
     /// unset required parameter, or a value of the wrong type, is an error.
-    pub fn resolve(&self, mut values: Vec<Option<Value>>) -> Result<Endpoint, ResolveError> {
+    pub fn resolve(&self, values: impl IntoIterator<Item = Option<Value>>) -> Result<Endpoint, ResolveError> {
         let parameters = &self.rules.parameters;
+        // One allocation for parameters and variables alike.
+        let mut values: Vec<Option<Value>> = {
+            let mut slots = Vec::with_capacity(self.rules.slots);
+            slots.extend(values);
+            slots
+        };
         if values.len() != parameters.len() {
             return Err(ResolveError::Invalid(format!(
                 "{} parameter values for {} parameters",
@@ -165,6 +172,47 @@ fn renumber(rules: &mut [rules::Rule], slot_of: &[usize]) {
             Outcome::Error(e) => expr(e, slot_of),
             Outcome::Tree(inner) => renumber(inner, slot_of),
         }
+    }
+}
+
+/// The parameters a thread resolved last, with their endpoint: resolution
+/// is a pure function of the parameters, and a client sends most requests
+/// with the same ones, so the next call with equal parameters returns a
+/// copy instead of walking the rules again. One per thread (a
+/// `thread_local!` of the generated crate), so threads never wait on each
+/// other. Errors are not kept.
+#[derive(Debug)]
+pub struct LastResolved<P>(RefCell<Option<(P, Endpoint)>>);
+
+impl<P: PartialEq + Clone> LastResolved<P> {
+    /// Nothing resolved yet.
+    pub const fn new() -> Self {
+        LastResolved(RefCell::new(None))
+    }
+
+    /// The endpoint of `params`: the kept one when `params` equal the last
+    /// ones, otherwise `resolve()`'s, kept for next time.
+    pub fn get_or_resolve(
+        &self,
+        params: &P,
+        resolve: impl FnOnce() -> Result<Endpoint, ResolveError>,
+    ) -> Result<Endpoint, ResolveError> {
+        if let Ok(last) = self.0.try_borrow() {
+            if let Some((_, endpoint)) = last.as_ref().filter(|(kept, _)| kept == params) {
+                return Ok(endpoint.clone());
+            }
+        }
+        let endpoint = resolve()?;
+        if let Ok(mut last) = self.0.try_borrow_mut() {
+            *last = Some((params.clone(), endpoint.clone()));
+        }
+        Ok(endpoint)
+    }
+}
+
+impl<P: PartialEq + Clone> Default for LastResolved<P> {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -265,3 +313,37 @@ impl fmt::Display for ResolveError {
 }
 
 impl std::error::Error for ResolveError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULES: &str = r#"{"parameters": {"Region": {"type": "string", "required": true}},
+        "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{Region}.example"}}]}"#;
+
+    #[test]
+    fn the_last_answer_is_kept_per_parameters() {
+        let rules = RuleSet::load(RULES, None, &["Region"]).expect("the rules load");
+        let last = LastResolved::new();
+        let mut walks = 0;
+        let mut resolve = |region: &str| {
+            last.get_or_resolve(&region.to_owned(), || {
+                walks += 1;
+                rules.resolve([Some(Value::from(region))])
+            })
+        };
+        assert_eq!(resolve("a").map(|e| e.url).as_deref(), Ok("https://a.example"));
+        assert_eq!(resolve("a").map(|e| e.url).as_deref(), Ok("https://a.example"));
+        assert_eq!(resolve("b").map(|e| e.url).as_deref(), Ok("https://b.example"));
+        assert_eq!(walks, 2, "the second call with `a` is answered from the kept endpoint");
+    }
+
+    #[test]
+    fn parameters_out_of_place_are_refused() {
+        assert!(RuleSet::load(RULES, None, &["Other"]).is_err());
+        assert!(RuleSet::load(RULES, None, &[]).is_err());
+        let rules = RuleSet::load(RULES, None, &["Region"]).expect("the rules load");
+        assert_eq!(rules.resolve([None]), Err(ResolveError::MissingParameter("Region".into())));
+        assert!(matches!(rules.resolve([Some(Value::Bool(true))]), Err(ResolveError::Invalid(_))));
+    }
+}

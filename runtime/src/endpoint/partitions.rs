@@ -4,7 +4,6 @@
 //! partition whose `regionRegex` matches; otherwise `aws`, as the SDKs do, so
 //! that a region newer than the data still resolves.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde_json::Value as Json;
@@ -16,8 +15,9 @@ use super::value::{Record, Value};
 pub struct Partitions {
     partitions: Vec<Partition>,
     /// Every region the data names, with its partition's outputs (overrides
-    /// applied); the first partition naming a region wins.
-    listed: HashMap<String, Value>,
+    /// applied), sorted by name for a binary search (a few dozen names:
+    /// faster than hashing the region); the first partition naming a region wins.
+    listed: Vec<(String, Value)>,
     /// Index of the `aws` partition, the fallback.
     fallback: Option<usize>,
 }
@@ -39,7 +39,7 @@ impl Partitions {
             .ok_or("the partitions data has no `partitions` list")?;
         let mut partitions = Vec::with_capacity(list.len());
         let mut fallback = None;
-        let mut listed = HashMap::new();
+        let mut listed: Vec<(String, Value)> = Vec::new();
         for (i, p) in list.iter().enumerate() {
             let id = p
                 .get("id")
@@ -79,8 +79,8 @@ impl Partitions {
                 Ok(Value::Record(Arc::new(Record(fields))))
             };
             for (name, overrides) in p.get("regions").and_then(Json::as_object).into_iter().flatten() {
-                if !listed.contains_key(name) {
-                    listed.insert(name.clone(), record(overrides.as_object())?);
+                if !listed.iter().any(|(known, _)| known == name) {
+                    listed.push((name.clone(), record(overrides.as_object())?));
                 }
             }
             if id == "aws" {
@@ -91,6 +91,7 @@ impl Partitions {
                 outputs: record(None)?,
             });
         }
+        listed.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(Partitions {
             partitions,
             listed,
@@ -100,7 +101,11 @@ impl Partitions {
 
     /// The partition record of `region`.
     pub fn lookup(&self, region: &str) -> Option<Value> {
-        let listed = self.listed.get(region);
+        let listed = self
+            .listed
+            .binary_search_by(|(name, _)| name.as_str().cmp(region))
+            .ok()
+            .map(|i| &self.listed[i].1);
         let matched = || {
             self.partitions
                 .iter()

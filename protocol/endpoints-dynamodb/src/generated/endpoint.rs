@@ -59,22 +59,32 @@ impl ::std::default::Default for Params {
 }
 
 impl Params {
-    /// The endpoint these parameters lead to, or the rule set's error.
+    /// The endpoint these parameters lead to, or the rule set's error
+    /// (the thread's last answer when the parameters are the same).
     pub fn resolve(&self) -> ::std::result::Result<Endpoint, ResolveError> {
+        ::std::thread_local! {
+            static LAST : runtime::endpoint::LastResolved < Params > = const {
+            runtime::endpoint::LastResolved::new() };
+        }
+        LAST.with(|last| last.get_or_resolve(self, || self.evaluate()))
+    }
+
+    /// Walks the rule set with these parameters.
+    fn evaluate(&self) -> ::std::result::Result<Endpoint, ResolveError> {
         rule_set()?
-            .resolve(
-                ::std::vec![
-                    self.account_id.clone().map(runtime::endpoint::Value::from), self
-                    .account_id_endpoint_mode.clone()
-                    .map(runtime::endpoint::Value::from), self.endpoint.clone()
-                    .map(runtime::endpoint::Value::from), self.region.clone()
-                    .map(runtime::endpoint::Value::from), self.resource_arn.clone()
-                    .map(runtime::endpoint::Value::from), self.resource_arn_list.clone()
+            .resolve([
+                self.account_id.clone().map(runtime::endpoint::Value::from),
+                self
+                    .account_id_endpoint_mode
+                    .clone()
                     .map(runtime::endpoint::Value::from),
-                    Some(runtime::endpoint::Value::from(self.use_dual_stack)),
-                    Some(runtime::endpoint::Value::from(self.use_fips))
-                ],
-            )
+                self.endpoint.clone().map(runtime::endpoint::Value::from),
+                self.region.clone().map(runtime::endpoint::Value::from),
+                self.resource_arn.clone().map(runtime::endpoint::Value::from),
+                self.resource_arn_list.clone().map(runtime::endpoint::Value::from),
+                Some(runtime::endpoint::Value::from(self.use_dual_stack)),
+                Some(runtime::endpoint::Value::from(self.use_fips)),
+            ])
     }
 }
 

@@ -26,12 +26,19 @@ impl ::std::default::Default for Params {
 }
 
 impl Params {
-    /// The endpoint these parameters lead to, or the rule set's error.
+    /// The endpoint these parameters lead to, or the rule set's error
+    /// (the thread's last answer when the parameters are the same).
     pub fn resolve(&self) -> ::std::result::Result<Endpoint, ResolveError> {
-        rule_set()?
-            .resolve(
-                ::std::vec![self.region.clone().map(runtime::endpoint::Value::from)],
-            )
+        ::std::thread_local! {
+            static LAST : runtime::endpoint::LastResolved < Params > = const {
+            runtime::endpoint::LastResolved::new() };
+        }
+        LAST.with(|last| last.get_or_resolve(self, || self.evaluate()))
+    }
+
+    /// Walks the rule set with these parameters.
+    fn evaluate(&self) -> ::std::result::Result<Endpoint, ResolveError> {
+        rule_set()?.resolve([self.region.clone().map(runtime::endpoint::Value::from)])
     }
 }
 
