@@ -467,3 +467,111 @@ pub fn cbor_response(data: &[u8]) {
     let _ = rpc::greeting_with_errors::GreetingWithErrors::response(&response);
     let _ = protocol_querycompat::operation::query_compatible_operation::QueryCompatibleOperation::response(&response);
 }
+
+/// Bytes as endpoint parameters: the first byte picks a rule set (IoT,
+/// DynamoDB, and the rules-engine suites' `parseURL`, `split` and
+/// `substring`) and the boolean flags; the rest, split at zero bytes, gives
+/// the string parameters (lossy UTF-8). Resolving never panics; an answer
+/// from the thread's kept endpoint equals a fresh walk of the rules; for
+/// IoT, a resolved endpoint either applies to a `DescribeJobTemplate`
+/// request or is refused with an error, never a panic.
+pub fn endpoint_params(data: &[u8]) {
+    let Some((&head, rest)) = data.split_first() else {
+        return;
+    };
+    let mut parts = rest.split(|b| *b == 0).map(|p| String::from_utf8_lossy(p).into_owned());
+    let mut next = || parts.next();
+    let (fips, dual_stack) = (head & 0x10 != 0, head & 0x20 != 0);
+    match head % 5 {
+        0 => {
+            let params = iot_models::endpoint::Params {
+                region: next(),
+                endpoint: next().filter(|_| head & 0x40 != 0),
+                use_fips: fips,
+                use_dual_stack: dual_stack,
+            };
+            kept_equals_fresh(&params, iot_models::endpoint::Params::resolve, other_iot);
+            if let Ok(endpoint) = params.resolve() {
+                let input = iot_models::operation::describe_job_template::DescribeJobTemplateInput::builder()
+                    .job_template_id("fuzz")
+                    .build_unchecked();
+                if let Ok(request) = DescribeJobTemplate::request(&input) {
+                    // An endpoint the rules passed through unchecked may not be a URL.
+                    let _ = endpoint.apply(request);
+                }
+            }
+        }
+        1 => {
+            let params = protocol_endpoints_dynamodb::endpoint::Params {
+                region: next(),
+                endpoint: next().filter(|_| head & 0x40 != 0),
+                account_id: next(),
+                account_id_endpoint_mode: next(),
+                resource_arn: next(),
+                resource_arn_list: (head & 0x80 != 0).then(|| parts.by_ref().collect()),
+                use_fips: fips,
+                use_dual_stack: dual_stack,
+            };
+            kept_equals_fresh(&params, protocol_endpoints_dynamodb::endpoint::Params::resolve, |p| {
+                protocol_endpoints_dynamodb::endpoint::Params {
+                    region: Some("other".into()),
+                    ..p.clone()
+                }
+            });
+        }
+        2 => {
+            let params = protocol_endpoints_parse_url::endpoint::Params { endpoint: next() };
+            kept_equals_fresh(&params, protocol_endpoints_parse_url::endpoint::Params::resolve, |_| {
+                protocol_endpoints_parse_url::endpoint::Params {
+                    endpoint: Some("https://other.example".into()),
+                }
+            });
+        }
+        3 => {
+            let params = protocol_endpoints_split::endpoint::Params {
+                input: next(),
+                delimiter: next(),
+                limit: next(),
+            };
+            kept_equals_fresh(&params, protocol_endpoints_split::endpoint::Params::resolve, |p| {
+                protocol_endpoints_split::endpoint::Params {
+                    input: Some("other".into()),
+                    ..p.clone()
+                }
+            });
+        }
+        _ => {
+            let params = protocol_endpoints_substring::endpoint::Params {
+                input: next(),
+                test_case_id: next(),
+            };
+            kept_equals_fresh(&params, protocol_endpoints_substring::endpoint::Params::resolve, |p| {
+                protocol_endpoints_substring::endpoint::Params {
+                    input: Some("other".into()),
+                    ..p.clone()
+                }
+            });
+        }
+    }
+}
+
+fn other_iot(p: &iot_models::endpoint::Params) -> iot_models::endpoint::Params {
+    iot_models::endpoint::Params {
+        region: Some(format!("{}-other", p.region.as_deref().unwrap_or("us-east-1"))),
+        ..p.clone()
+    }
+}
+
+/// Resolves `params` twice (the second answer comes from the kept one),
+/// then `other(params)` (which replaces it), then `params` again (a fresh
+/// walk): all three answers for `params` must be equal.
+fn kept_equals_fresh<P, E: PartialEq + std::fmt::Debug>(
+    params: &P,
+    resolve: impl Fn(&P) -> E,
+    other: impl Fn(&P) -> P,
+) {
+    let first = resolve(params);
+    assert_eq!(resolve(params), first, "the kept answer differs from the first");
+    let _ = resolve(&other(params));
+    assert_eq!(resolve(params), first, "a fresh walk differs from the first answer");
+}

@@ -91,6 +91,23 @@ pub fn module(e: &Endpoints, service: &str) -> TokenStream {
         quote!(#name: #value,)
     });
     let names = e.parameters.iter().map(|p| &p.name);
+    let copied = |p: &Parameter| plain(p) && p.kind == ParameterKind::Boolean;
+    let clones = e.parameters.iter().map(|p| {
+        let name = ident(&p.field);
+        if copied(p) {
+            quote!(#name: self.#name,)
+        } else {
+            quote!(#name: self.#name.clone(),)
+        }
+    });
+    let clones_from = e.parameters.iter().map(|p| {
+        let name = ident(&p.field);
+        if copied(p) {
+            quote!(self.#name = source.#name;)
+        } else {
+            quote!(self.#name.clone_from(&source.#name);)
+        }
+    });
     let values = e.parameters.iter().map(|p| {
         let name = ident(&p.field);
         if plain(p) && p.kind == ParameterKind::Boolean {
@@ -120,9 +137,21 @@ pub fn module(e: &Endpoints, service: &str) -> TokenStream {
         pub use #RUNTIME::endpoint::{Endpoint, ResolveError};
 
         /// The parameters of the service's endpoint rule set.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, PartialEq)]
         pub struct Params {
             #(#fields)*
+        }
+
+        #allow
+        impl ::std::clone::Clone for Params {
+            fn clone(&self) -> Self {
+                Self { #(#clones)* }
+            }
+
+            /// Into `self`'s buffers: resolving keeps the last parameters this way.
+            fn clone_from(&mut self, source: &Self) {
+                #(#clones_from)*
+            }
         }
 
         #allow

@@ -80,6 +80,11 @@ impl Evaluator<'_> {
         let Some(url) = string(self.eval(&template.url, vars)) else {
             return Err(ResolveError::Invalid("an endpoint's URL is not a string".into()));
         };
+        if !looks_like_url(&url) {
+            return Err(ResolveError::Invalid(format!(
+                "the endpoint `{url}` is not a URL (a scheme, `://` and a host, no spaces)"
+            )));
+        }
         let mut headers = Vec::with_capacity(template.headers.len());
         for (name, values) in &template.headers {
             let mut filled = Vec::with_capacity(values.len());
@@ -226,6 +231,27 @@ impl Evaluator<'_> {
             }
         })
     }
+}
+
+/// A scheme, `://` and a host, and nothing a URI cannot hold raw (spaces,
+/// control characters): a custom endpoint the rules pass through unchecked
+/// is refused here rather than when a request is sent.
+fn looks_like_url(url: &str) -> bool {
+    // One pass over the bytes: this runs on every resolution.
+    let bytes = url.as_bytes();
+    let Some(colon) = bytes.iter().position(|b| *b == b':') else {
+        return false;
+    };
+    let (scheme, rest) = bytes.split_at(colon);
+    let scheme_ok = scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        && scheme
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    let Some(after) = rest.strip_prefix(b"://") else {
+        return false;
+    };
+    let host_ok = after.first().is_some_and(|b| !matches!(b, b'/' | b'?' | b'#'));
+    scheme_ok && host_ok && !after.iter().any(|b| b.is_ascii_whitespace() || b.is_ascii_control())
 }
 
 /// A value an expression names without computing it.

@@ -43,14 +43,20 @@ pub fn uri_encode(input: &str) -> String {
 /// characters, not starting with `-`), or dot-separated labels when
 /// `allow_sub_domains`.
 pub fn is_valid_host_label(input: &str, allow_sub_domains: bool) -> bool {
-    let label = |l: &str| {
-        (1..=63).contains(&l.len()) && !l.starts_with('-') && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-    };
-    if allow_sub_domains {
-        input.split('.').all(label)
-    } else {
-        label(input)
+    // One pass: every region of every resolution comes through here.
+    let mut length = 0;
+    for &b in input.as_bytes() {
+        match b {
+            b'.' if allow_sub_domains && length > 0 => length = 0,
+            b'-' if length > 0 => length += 1,
+            b if b.is_ascii_alphanumeric() => length += 1,
+            _ => return false,
+        }
+        if length > 63 {
+            return false;
+        }
     }
+    length > 0
 }
 
 /// `aws.isVirtualHostableS3Bucket`: a valid host label (or labels) that is

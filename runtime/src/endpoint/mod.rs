@@ -26,7 +26,7 @@
 #[doc(hidden)]
 pub mod check;
 mod eval;
-mod functions;
+pub(crate) mod functions;
 mod partitions;
 mod rules;
 mod value;
@@ -46,6 +46,8 @@ use crate::http::RequestError;
 pub struct RuleSet {
     rules: rules::Compiled,
     partitions: Option<Partitions>,
+    /// The parameter bound to the `AWS::Region` built-in, checked to be a host label.
+    region: Option<usize>,
 }
 
 impl RuleSet {
@@ -79,9 +81,14 @@ impl RuleSet {
         compiled.parameters = ordered.iter().map(|i| compiled.parameters[*i].clone()).collect();
         renumber(&mut compiled.rules, &slot_of);
         let partitions = partitions.map(Partitions::parse).transpose()?;
+        let region = compiled
+            .parameters
+            .iter()
+            .position(|p| p.built_in.as_deref() == Some("AWS::Region"));
         Ok(RuleSet {
             rules: compiled,
             partitions,
+            region,
         })
     }
 
@@ -94,19 +101,34 @@ impl RuleSet {
     /// the order of [`RuleSet::parameters`]. Defaults fill in unset values; an
     /// unset required parameter, or a value of the wrong type, is an error.
     pub fn resolve(&self, values: impl IntoIterator<Item = Option<Value>>) -> Result<Endpoint, ResolveError> {
-        let parameters = &self.rules.parameters;
         // One allocation for parameters and variables alike.
-        let mut values: Vec<Option<Value>> = {
-            let mut slots = Vec::with_capacity(self.rules.slots);
-            slots.extend(values);
-            slots
-        };
+        let mut slots = Vec::with_capacity(self.rules.slots);
+        slots.extend(values);
+        self.resolve_in(&mut slots)
+    }
+
+    /// [`RuleSet::resolve`] with the parameters' values in `values`, which
+    /// also holds the variables.
+    fn resolve_in(&self, values: &mut Vec<Option<Value>>) -> Result<Endpoint, ResolveError> {
+        let parameters = &self.rules.parameters;
         if values.len() != parameters.len() {
             return Err(ResolveError::Invalid(format!(
                 "{} parameter values for {} parameters",
                 values.len(),
                 parameters.len()
             )));
+        }
+        // A region goes into host names: as the AWS SDKs do, refuse what is
+        // not one (empty, a slash, a space) before the rules build a URL of it.
+        if let Some(slot) = self.region {
+            if let (Some(Some(Value::String(region))), Some(parameter)) = (values.get(slot), parameters.get(slot)) {
+                if !functions::is_valid_host_label(region, true) {
+                    return Err(ResolveError::InvalidParameter {
+                        name: parameter.name.clone(),
+                        message: format!("{region:?} is not a valid host label"),
+                    });
+                }
+            }
         }
         for (value, parameter) in values.iter_mut().zip(parameters) {
             if value.is_none() {
@@ -120,10 +142,10 @@ impl RuleSet {
                 (Some(Value::Array(items)), ParameterKind::StringArray)
                     if items.iter().all(|i| matches!(i, Value::String(_))) => {}
                 (Some(_), _) => {
-                    return Err(ResolveError::Invalid(format!(
-                        "the parameter `{}` must be a {:?}",
-                        parameter.name, parameter.kind
-                    )))
+                    return Err(ResolveError::InvalidParameter {
+                        name: parameter.name.clone(),
+                        message: format!("must be a {:?}", parameter.kind),
+                    })
                 }
             }
         }
@@ -131,7 +153,7 @@ impl RuleSet {
             rules: &self.rules,
             partitions: self.partitions.as_ref(),
         }
-        .run(&mut values)
+        .run(values)
     }
 }
 
@@ -204,7 +226,14 @@ impl<P: PartialEq + Clone> LastResolved<P> {
         }
         let endpoint = resolve()?;
         if let Ok(mut last) = self.0.try_borrow_mut() {
-            *last = Some((params.clone(), endpoint.clone()));
+            match last.as_mut() {
+                // Into the buffers already there.
+                Some((kept, kept_endpoint)) => {
+                    kept.clone_from(params);
+                    kept_endpoint.clone_from(&endpoint);
+                }
+                None => *last = Some((params.clone(), endpoint.clone())),
+            }
         }
         Ok(endpoint)
     }
@@ -217,7 +246,7 @@ impl<P: PartialEq + Clone> Default for LastResolved<P> {
 }
 
 /// A resolved endpoint.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Endpoint {
     /// The URL requests go to.
     pub url: String,
@@ -225,6 +254,23 @@ pub struct Endpoint {
     pub headers: Vec<(String, Vec<String>)>,
     /// Properties such as `authSchemes` (the signing name and region).
     pub properties: BTreeMap<String, Property>,
+}
+
+impl Clone for Endpoint {
+    fn clone(&self) -> Self {
+        Endpoint {
+            url: self.url.clone(),
+            headers: self.headers.clone(),
+            properties: self.properties.clone(),
+        }
+    }
+
+    /// Reuses `self`'s buffers (the kept endpoint of [`LastResolved`]).
+    fn clone_from(&mut self, source: &Self) {
+        self.url.clone_from(&source.url);
+        self.headers.clone_from(&source.headers);
+        self.properties.clone_from(&source.properties);
+    }
 }
 
 impl Endpoint {
@@ -295,6 +341,14 @@ pub enum ResolveError {
     Rule(String),
     /// A required parameter has no value and no default.
     MissingParameter(String),
+    /// A parameter's value cannot be used: a region that is not a host
+    /// label, a value of the wrong type.
+    InvalidParameter {
+        /// The parameter's name in the rule set.
+        name: String,
+        /// What is wrong with the value.
+        message: String,
+    },
     /// No rule matched (the rule set should end in a rule that always does).
     Exhausted,
     /// The rule set or the parameters are not what the evaluator expects.
@@ -306,6 +360,7 @@ impl fmt::Display for ResolveError {
         match self {
             ResolveError::Rule(message) => f.write_str(message),
             ResolveError::MissingParameter(name) => write!(f, "the endpoint parameter `{name}` is required"),
+            ResolveError::InvalidParameter { name, message } => write!(f, "the endpoint parameter `{name}`: {message}"),
             ResolveError::Exhausted => f.write_str("no endpoint rule matched the parameters"),
             ResolveError::Invalid(why) => write!(f, "cannot resolve the endpoint: {why}"),
         }
@@ -343,7 +398,13 @@ mod tests {
         assert!(RuleSet::load(RULES, None, &["Other"]).is_err());
         assert!(RuleSet::load(RULES, None, &[]).is_err());
         let rules = RuleSet::load(RULES, None, &["Region"]).expect("the rules load");
-        assert_eq!(rules.resolve([None]), Err(ResolveError::MissingParameter("Region".into())));
-        assert!(matches!(rules.resolve([Some(Value::Bool(true))]), Err(ResolveError::Invalid(_))));
+        assert_eq!(
+            rules.resolve([None]),
+            Err(ResolveError::MissingParameter("Region".into()))
+        );
+        assert!(matches!(
+            rules.resolve([Some(Value::Bool(true))]),
+            Err(ResolveError::InvalidParameter { .. })
+        ));
     }
 }

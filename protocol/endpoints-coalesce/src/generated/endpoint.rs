@@ -10,7 +10,7 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `TestCaseId`: Test case id used to select the test case to use
     ///
@@ -24,6 +24,27 @@ pub struct Params {
     pub req1: String,
     /// `req2`: req2
     pub req2: String,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            test_case_id: self.test_case_id.clone(),
+            opt1: self.opt1.clone(),
+            opt2: self.opt2.clone(),
+            req1: self.req1.clone(),
+            req2: self.req2.clone(),
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.test_case_id.clone_from(&source.test_case_id);
+        self.opt1.clone_from(&source.opt1);
+        self.opt2.clone_from(&source.opt2);
+        self.req1.clone_from(&source.req1);
+        self.req2.clone_from(&source.req2);
+    }
 }
 
 impl ::std::default::Default for Params {

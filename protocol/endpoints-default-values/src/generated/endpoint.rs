@@ -10,12 +10,27 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `bar`: docs
     pub bar: ::std::option::Option<String>,
     /// `baz`: docs
     pub baz: String,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            bar: self.bar.clone(),
+            baz: self.baz.clone(),
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.bar.clone_from(&source.bar);
+        self.baz.clone_from(&source.baz);
+    }
 }
 
 impl ::std::default::Default for Params {

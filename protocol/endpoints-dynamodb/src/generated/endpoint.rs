@@ -10,7 +10,7 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `AccountId`: The AWS AccountId used for the request.
     ///
@@ -40,6 +40,33 @@ pub struct Params {
     ///
     /// Built-in `AWS::UseFIPS`: what a client's configuration sets.
     pub use_fips: bool,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            account_id: self.account_id.clone(),
+            account_id_endpoint_mode: self.account_id_endpoint_mode.clone(),
+            endpoint: self.endpoint.clone(),
+            region: self.region.clone(),
+            resource_arn: self.resource_arn.clone(),
+            resource_arn_list: self.resource_arn_list.clone(),
+            use_dual_stack: self.use_dual_stack,
+            use_fips: self.use_fips,
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.account_id.clone_from(&source.account_id);
+        self.account_id_endpoint_mode.clone_from(&source.account_id_endpoint_mode);
+        self.endpoint.clone_from(&source.endpoint);
+        self.region.clone_from(&source.region);
+        self.resource_arn.clone_from(&source.resource_arn);
+        self.resource_arn_list.clone_from(&source.resource_arn_list);
+        self.use_dual_stack = source.use_dual_stack;
+        self.use_fips = source.use_fips;
+    }
 }
 
 impl ::std::default::Default for Params {

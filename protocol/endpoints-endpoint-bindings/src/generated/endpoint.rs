@@ -10,7 +10,7 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `Endpoint`: Override the endpoint used to send this request
     ///
@@ -22,6 +22,25 @@ pub struct Params {
     pub baz: String,
     /// `booleanParam`: Boolean parameter with default value and client binding
     pub boolean_param: bool,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint: self.endpoint.clone(),
+            bar: self.bar.clone(),
+            baz: self.baz.clone(),
+            boolean_param: self.boolean_param,
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.endpoint.clone_from(&source.endpoint);
+        self.bar.clone_from(&source.bar);
+        self.baz.clone_from(&source.baz);
+        self.boolean_param = source.boolean_param;
+    }
 }
 
 impl ::std::default::Default for Params {

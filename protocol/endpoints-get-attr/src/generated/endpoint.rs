@@ -10,10 +10,23 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `Bucket`: docs
     pub bucket: ::std::option::Option<String>,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            bucket: self.bucket.clone(),
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.bucket.clone_from(&source.bucket);
+    }
 }
 
 impl ::std::default::Default for Params {

@@ -10,10 +10,21 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `useFips`: Use FIPS endpoints
     pub use_fips: bool,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self { use_fips: self.use_fips }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.use_fips = source.use_fips;
+    }
 }
 
 impl ::std::default::Default for Params {

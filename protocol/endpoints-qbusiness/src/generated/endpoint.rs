@@ -10,7 +10,7 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `Endpoint`: Override the endpoint used to send this request
     ///
@@ -24,6 +24,23 @@ pub struct Params {
     ///
     /// Built-in `AWS::UseFIPS`: what a client's configuration sets.
     pub use_fips: bool,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            endpoint: self.endpoint.clone(),
+            region: self.region.clone(),
+            use_fips: self.use_fips,
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.endpoint.clone_from(&source.endpoint);
+        self.region.clone_from(&source.region);
+        self.use_fips = source.use_fips;
+    }
 }
 
 impl ::std::default::Default for Params {

@@ -10,7 +10,7 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `Delimiter`: The delimiter to split by
     ///
@@ -24,6 +24,23 @@ pub struct Params {
     ///
     /// Required: resolving fails while it is unset.
     pub limit: ::std::option::Option<String>,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            delimiter: self.delimiter.clone(),
+            input: self.input.clone(),
+            limit: self.limit.clone(),
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.delimiter.clone_from(&source.delimiter);
+        self.input.clone_from(&source.input);
+        self.limit.clone_from(&source.limit);
+    }
 }
 
 impl ::std::default::Default for Params {

@@ -10,7 +10,7 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `Input`: the input used to test substring
     ///
@@ -20,6 +20,21 @@ pub struct Params {
     ///
     /// Required: resolving fails while it is unset.
     pub test_case_id: ::std::option::Option<String>,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            input: self.input.clone(),
+            test_case_id: self.test_case_id.clone(),
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.input.clone_from(&source.input);
+        self.test_case_id.clone_from(&source.test_case_id);
+    }
 }
 
 impl ::std::default::Default for Params {

@@ -10,12 +10,25 @@ use ::smithy_codegen_runtime as runtime;
 
 pub use runtime::endpoint::{Endpoint, ResolveError};
 /// The parameters of the service's endpoint rule set.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Params {
     /// `Region`: The region to dispatch this request, eg. `us-east-1`.
     ///
     /// Required: resolving fails while it is unset.
     pub region: ::std::option::Option<String>,
+}
+
+impl ::std::clone::Clone for Params {
+    fn clone(&self) -> Self {
+        Self {
+            region: self.region.clone(),
+        }
+    }
+
+    /// Into `self`'s buffers: resolving keeps the last parameters this way.
+    fn clone_from(&mut self, source: &Self) {
+        self.region.clone_from(&source.region);
+    }
 }
 
 impl ::std::default::Default for Params {
