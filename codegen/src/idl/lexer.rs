@@ -103,6 +103,9 @@ pub fn tokenize(source: &str) -> Vec<Token> {
         column: 1,
     };
     let mut tokens = Vec::new();
+    // Open delimiters: past the parser's limit the stream ends, so a file of
+    // a hundred thousand `[` costs the lexer a few tokens, not one each.
+    let mut depth = 0usize;
     loop {
         let start = lexer.position();
         let (trivia, kind) = match lexer.skip_trivia() {
@@ -124,10 +127,18 @@ pub fn tokenize(source: &str) -> Vec<Token> {
             doc: None,
             token_at: start,
         });
-        let (kind, at) = match kind {
+        let (mut kind, at) = match kind {
             Ok(kind) => (kind, trivia.token_at),
             Err(e) => (TokenKind::Error(e.message), e.at),
         };
+        match kind {
+            TokenKind::LBrace | TokenKind::LBracket | TokenKind::LParen => depth += 1,
+            TokenKind::RBrace | TokenKind::RBracket | TokenKind::RParen => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > super::parser::MAX_NESTING {
+            kind = TokenKind::Error(format!("values nest deeper than {} levels", super::parser::MAX_NESTING));
+        }
         let done = matches!(kind, TokenKind::Eof | TokenKind::Error(_));
         tokens.push(Token {
             kind,

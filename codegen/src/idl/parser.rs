@@ -21,6 +21,9 @@ pub fn parse(tokens: Vec<Token>) -> Result<File, Located> {
     parser.file()
 }
 
+/// How deep `{`, `[` and `(` may nest, shape bodies included.
+pub(super) const MAX_NESTING: usize = 128;
+
 struct Parser {
     tokens: Vec<Token>,
     index: usize,
@@ -95,6 +98,14 @@ impl Parser {
     /// [`Parser::close`].
     fn open(&mut self, kind: TokenKind, what: impl Into<String>) -> Parsed<()> {
         let at = self.expect(kind)?.at;
+        // Node values recurse: a bound keeps a hostile file from exhausting
+        // the stack. serde_json stops JSON AST models at the same depth.
+        if self.open.len() >= MAX_NESTING {
+            return Err(Located::new(
+                at,
+                format!("values nest deeper than {MAX_NESTING} levels"),
+            ));
+        }
         self.open.push((at, what.into()));
         Ok(())
     }
