@@ -59,10 +59,10 @@ pub fn is_valid_host_label(input: &str, allow_sub_domains: bool) -> bool {
     length > 0
 }
 
-/// `aws.isVirtualHostableS3Bucket`: a valid host label (or labels) that is
-/// also a bucket name S3 can put in a host: 3 to 63 lower-case letters,
-/// digits, `-` and `.`, starting and ending with a letter or digit, not an
-/// IPv4 address, with no `.-` or `-.`.
+/// `aws.isVirtualHostableS3Bucket`: a valid host label (or, with
+/// `allow_sub_domains`, labels joined by `.`) whose every label is also a
+/// bucket-name segment: 3 to 63 lower-case letters, digits and `-`, starting
+/// and ending with a letter or digit; the whole not an IPv4 address.
 pub fn is_virtual_hostable_s3_bucket(input: &str, allow_sub_domains: bool) -> bool {
     let segment = |s: &str| {
         let bytes = s.as_bytes();
@@ -72,10 +72,7 @@ pub fn is_virtual_hostable_s3_bucket(input: &str, allow_sub_domains: bool) -> bo
             && bytes.last().is_some_and(edge)
             && bytes
                 .iter()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'.')
-            && !s.contains(".-")
-            && !s.contains("-.")
-            && !is_ipv4(s)
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-')
     };
     if !is_valid_host_label(input, allow_sub_domains) || is_ipv4(input) {
         return false;
@@ -125,27 +122,28 @@ pub fn parse_url(input: &str) -> Option<Value> {
         None => (rest, ""),
     };
     let authority = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
-    let (host, port) = if let Some(inner) = authority.strip_prefix('[') {
+    let (is_ip, port) = if let Some(inner) = authority.strip_prefix('[') {
+        // An IPv6 address in brackets.
         let (v6, after) = inner.split_once(']')?;
         if v6.is_empty() || !v6.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
             return None;
         }
-        (&authority[..v6.len() + 2], after.strip_prefix(':'))
+        (true, after.strip_prefix(':'))
     } else {
-        match authority.split_once(':') {
+        let (host, port) = match authority.split_once(':') {
             Some((host, port)) => (host, Some(port)),
             None => (authority, None),
+        };
+        if host.is_empty() || host.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
+            return None;
         }
+        (is_ipv4(host), port)
     };
-    if host.is_empty() || host.bytes().any(|b| b.is_ascii_whitespace() || b.is_ascii_control()) {
-        return None;
-    }
     if let Some(port) = port {
         if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u16>().is_err() {
             return None;
         }
     }
-    let is_ip = host.starts_with('[') || is_ipv4(host);
     let mut normalized = String::with_capacity(path.len() + 2);
     if !path.starts_with('/') {
         normalized.push('/');
@@ -241,6 +239,64 @@ mod tests {
             panic!("a URL")
         };
         assert_eq!(ip.get("isIp"), Some(&Value::Bool(true)));
+    }
+
+    #[test]
+    fn substring_from_the_end_skips_start_characters() {
+        assert_eq!(substring("abcdefg", 1, 3, true).as_deref(), Some("ef"));
+        assert_eq!(substring("abcdefg", 2, 7, true).as_deref(), Some("abcde"));
+        assert_eq!(substring("abc", -1, 2, false), None);
+    }
+
+    #[test]
+    fn host_labels_are_1_to_63_characters() {
+        let label = |n: usize| "a".repeat(n);
+        assert!(is_valid_host_label(&label(63), false));
+        assert!(!is_valid_host_label(&label(64), false));
+        // Hyphens count towards the length like letters.
+        let hyphens = format!("a{}", "-".repeat(62));
+        assert!(is_valid_host_label(&hyphens, false));
+        assert!(!is_valid_host_label(&format!("{hyphens}-"), false));
+        assert!(is_valid_host_label(&format!("{}.{}", label(63), label(63)), true));
+        assert!(!is_valid_host_label(&format!("{}.{}", label(63), label(64)), true));
+        assert!(!is_valid_host_label("", false));
+        assert!(!is_valid_host_label("a.", true));
+        assert!(!is_valid_host_label("a.b", false));
+    }
+
+    #[test]
+    fn urls_are_refused_for_each_missing_or_bad_part() {
+        assert_eq!(parse_url("https://example.com/a#frag"), None);
+        assert_eq!(parse_url("https://example.com?x"), None);
+        assert_eq!(parse_url("https:///path"), None);
+        assert_eq!(parse_url("https://exa mple.com"), None);
+        assert_eq!(parse_url("http://a.com:/x"), None);
+        assert_eq!(parse_url("http://a.com:+80"), None);
+        assert_eq!(parse_url("http://a.com:99999"), None);
+        assert_eq!(parse_url("https://[]"), None);
+        assert_eq!(parse_url("https://[zz]"), None);
+        assert_eq!(parse_url("ftp://a.com"), None);
+        let Some(Value::Record(v6)) = parse_url("https://[1]:8443/p") else {
+            panic!("a URL")
+        };
+        assert_eq!(v6.get("authority"), Some(&Value::from("[1]:8443")));
+        assert_eq!(v6.get("isIp"), Some(&Value::Bool(true)));
+        let Some(Value::Record(plain)) = parse_url("https://user@example.com") else {
+            panic!("a URL")
+        };
+        assert_eq!(plain.get("authority"), Some(&Value::from("example.com")));
+        assert_eq!(plain.get("isIp"), Some(&Value::Bool(false)));
+        assert_eq!(plain.get("path"), Some(&Value::from("")));
+        assert_eq!(plain.get("normalizedPath"), Some(&Value::from("/")));
+    }
+
+    #[test]
+    fn arns_need_a_partition_a_service_and_a_resource() {
+        assert_eq!(parse_arn("arn::s3:::bucket"), None);
+        assert_eq!(parse_arn("arn:aws::::bucket"), None);
+        assert_eq!(parse_arn("arn:aws:s3::"), None);
+        assert_eq!(parse_arn("urn:aws:s3:::bucket"), None);
+        assert!(parse_arn("arn:aws:s3:::bucket").is_some());
     }
 
     #[test]

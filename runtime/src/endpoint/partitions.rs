@@ -116,3 +116,48 @@ impl Partitions {
         listed.or_else(matched).or_else(fallback).cloned()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DATA: &str = r#"{"partitions": [
+        {"id": "aws", "regionRegex": "^(us|eu)\\-\\w+\\-\\d+$",
+         "regions": {"us-east-1": {"description": "N. Virginia"}, "us-gov-like-1": {"supportsFIPS": false}},
+         "outputs": {"name": "aws", "dnsSuffix": "amazonaws.com", "supportsFIPS": true}},
+        {"id": "other", "regionRegex": "^ot\\-\\w+\\-\\d+$",
+         "regions": {"us-east-1": {"dnsSuffix": "never.example"}},
+         "outputs": {"dnsSuffix": "other.example", "supportsFIPS": true}}
+    ]}"#;
+
+    fn field(partitions: &Partitions, region: &str, name: &str) -> Option<Value> {
+        match partitions.lookup(region)? {
+            Value::Record(r) => r.get(name).cloned(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn listed_regions_regexes_and_the_aws_fallback_decide_the_partition() {
+        let p = Partitions::parse(DATA).expect("the data parses");
+        // Listed first: the first partition naming a region wins.
+        assert_eq!(field(&p, "us-east-1", "dnsSuffix"), Some(Value::from("amazonaws.com")));
+        // A region's own overrides apply; its description is no output.
+        assert_eq!(field(&p, "us-gov-like-1", "supportsFIPS"), Some(Value::Bool(false)));
+        assert_eq!(field(&p, "us-east-1", "description"), None);
+        // Not listed: the first matching pattern.
+        assert_eq!(field(&p, "ot-west-7", "dnsSuffix"), Some(Value::from("other.example")));
+        // A partition without a `name` output is named by its id.
+        assert_eq!(field(&p, "ot-west-7", "name"), Some(Value::from("other")));
+        // Nothing matches: `aws`.
+        assert_eq!(field(&p, "zz-nowhere-1", "name"), Some(Value::from("aws")));
+    }
+
+    #[test]
+    fn bad_data_is_an_error_naming_the_partition() {
+        let bad = r#"{"partitions": [{"id": "x", "regionRegex": "(", "outputs": {}}]}"#;
+        let error = Partitions::parse(bad).expect_err("a bad regex is refused");
+        assert!(error.contains("partition `x`"), "{error}");
+        assert!(Partitions::parse("{}").is_err());
+    }
+}
