@@ -307,6 +307,8 @@ mod tests {
         assert!(!is_virtual_hostable_s3_bucket("a.b.c", false));
         assert!(is_virtual_hostable_s3_bucket("abc.def", true));
         assert!(!is_virtual_hostable_s3_bucket("192.168.1.1", true));
+        // Every segment a good bucket segment, but the whole an IPv4 address.
+        assert!(!is_virtual_hostable_s3_bucket("192.168.100.200", true));
         assert!(is_valid_host_label("a-b", false));
         assert!(!is_valid_host_label("-ab", false));
         assert!(!is_valid_host_label("a..b", true));

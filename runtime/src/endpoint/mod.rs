@@ -380,17 +380,26 @@ mod tests {
     fn the_last_answer_is_kept_per_parameters() {
         let rules = RuleSet::load(RULES, None, &["Region"]).expect("the rules load");
         let last = LastResolved::new();
-        let mut walks = 0;
-        let mut resolve = |region: &str| {
+        let walks = std::cell::Cell::new(0);
+        let resolve = |region: &str| {
             last.get_or_resolve(&region.to_owned(), || {
-                walks += 1;
+                walks.set(walks.get() + 1);
                 rules.resolve([Some(Value::from(region))])
             })
         };
         assert_eq!(resolve("a").map(|e| e.url).as_deref(), Ok("https://a.example"));
         assert_eq!(resolve("a").map(|e| e.url).as_deref(), Ok("https://a.example"));
         assert_eq!(resolve("b").map(|e| e.url).as_deref(), Ok("https://b.example"));
-        assert_eq!(walks, 2, "the second call with `a` is answered from the kept endpoint");
+        assert_eq!(
+            walks.get(),
+            2,
+            "the second call with `a` is answered from the kept endpoint"
+        );
+        // The kept endpoint is replaced, not only the kept parameters.
+        assert_eq!(resolve("b").map(|e| e.url).as_deref(), Ok("https://b.example"));
+        assert_eq!(resolve("a").map(|e| e.url).as_deref(), Ok("https://a.example"));
+        assert_eq!(resolve("a").map(|e| e.url).as_deref(), Ok("https://a.example"));
+        assert_eq!(walks.get(), 3);
     }
 
     #[test]
@@ -406,5 +415,88 @@ mod tests {
             rules.resolve([Some(Value::Bool(true))]),
             Err(ResolveError::InvalidParameter { .. })
         ));
+    }
+
+    /// Parameters `A` (a string) and `B` (a string array); the URL shows both.
+    const TWO: &str = r#"{"parameters": {"A": {"type": "string", "required": true},
+                                             "B": {"type": "stringArray", "required": true}},
+        "rules": [{"type": "endpoint", "conditions": [{"fn": "getAttr", "argv": [{"ref": "B"}, "[0]"], "assign": "b0"}],
+                   "endpoint": {"url": "https://{A}.{b0}.example", "headers": {"x-a": ["{A}"]},
+                                "properties": {"p": {"a": "{A}", "list": ["{b0}", true]}}}}]}"#;
+
+    #[test]
+    fn parameters_take_the_order_the_caller_names() {
+        let rules = RuleSet::load(TWO, None, &["B", "A"]).expect("the rules load");
+        let names: Vec<&str> = rules.parameters().iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["B", "A"]);
+        let endpoint = rules
+            .resolve([Some(Value::from(vec!["b".to_owned()])), Some(Value::from("a"))])
+            .expect("an endpoint");
+        assert_eq!(endpoint.url, "https://a.b.example");
+        assert_eq!(endpoint.headers, [("x-a".to_owned(), vec!["a".to_owned()])]);
+        assert_eq!(
+            endpoint.properties["p"].to_json(),
+            serde_json::json!({"a": "a", "list": ["b", true]})
+        );
+        // A string array must hold strings only.
+        assert!(matches!(
+            rules.resolve([Some(Value::Array(vec![Value::Bool(true)])), Some(Value::from("a"))]),
+            Err(ResolveError::InvalidParameter { .. })
+        ));
+    }
+
+    /// The URL is the `Endpoint` parameter as given.
+    const PASS_THROUGH: &str = r#"{"parameters": {"Endpoint": {"type": "string", "required": true}},
+        "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": {"ref": "Endpoint"}}}]}"#;
+
+    #[test]
+    fn a_url_needs_a_scheme_a_host_and_no_spaces() {
+        let rules = RuleSet::load(PASS_THROUGH, None, &["Endpoint"]).expect("the rules load");
+        let url = |u: &str| rules.resolve([Some(Value::from(u))]).map(|e| e.url);
+        for good in ["https://example.com", "http://a:80/p", "custom+x.y-z://host"] {
+            assert_eq!(url(good).as_deref(), Ok(good));
+        }
+        for bad in [
+            "not a url",
+            "example.com",
+            "://host",
+            "1http://host",
+            "ht tp://host",
+            "https://",
+            "https:///path",
+            "https://?q",
+            "https://host/a b",
+            "https://host\n",
+            "https:/host",
+        ] {
+            assert!(
+                matches!(url(bad), Err(ResolveError::Invalid(_))),
+                "{bad:?}: {:?}",
+                url(bad)
+            );
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "the endpoint URL")]
+    fn the_endpoint_check_notices_another_url() {
+        let rules = RuleSet::load(RULES, None, &["Region"]).expect("the rules load");
+        let endpoint = rules.resolve([Some(Value::from("a"))]).expect("an endpoint");
+        check::endpoint(&endpoint, "https://b.example", &[], "{}");
+    }
+
+    #[test]
+    #[should_panic(expected = "path")]
+    fn the_sent_to_check_notices_another_path() {
+        let endpoint = Endpoint {
+            url: "https://host.example/base".into(),
+            headers: Vec::new(),
+            properties: BTreeMap::new(),
+        };
+        let request = http::Request::builder()
+            .uri("https://host.example/other")
+            .body(())
+            .expect("a request");
+        check::sent_to(&request, &endpoint);
     }
 }

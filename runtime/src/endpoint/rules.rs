@@ -476,3 +476,102 @@ fn attr_path(path: &str) -> Result<Vec<Step>, String> {
     }
     Ok(steps)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_with(condition: &str, url: &str) -> String {
+        format!(
+            r#"{{"parameters": {{"P": {{"type": "string"}}}},
+               "rules": [{{"type": "endpoint", "conditions": [{condition}], "endpoint": {{"url": {url}}}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn argument_counts_are_checked_when_the_rules_load() {
+        let wrong = rules_with(
+            r#"{"fn": "isSet", "argv": [{"ref": "P"}, {"ref": "P"}]}"#,
+            r#""https://x""#,
+        );
+        let error = compile(&wrong).expect_err("isSet takes one argument");
+        assert!(error.contains("takes 1 arguments, not 2"), "{error}");
+        let lonely = rules_with(r#"{"fn": "coalesce", "argv": [{"ref": "P"}]}"#, r#""https://x""#);
+        let error = compile(&lonely).expect_err("coalesce takes two or more");
+        assert!(error.contains("two or more"), "{error}");
+        let two = rules_with(r#"{"fn": "coalesce", "argv": [{"ref": "P"}, "d"]}"#, r#""https://x""#);
+        assert!(compile(&two).is_ok());
+        let unknown = rules_with(r#"{"fn": "aws.nothing", "argv": []}"#, r#""https://x""#);
+        assert!(compile(&unknown).expect_err("unknown").contains("aws.nothing"));
+    }
+
+    #[test]
+    fn every_named_function_is_known() {
+        for name in [
+            "isSet",
+            "not",
+            "booleanEquals",
+            "stringEquals",
+            "substring",
+            "parseURL",
+            "uriEncode",
+            "isValidHostLabel",
+            "split",
+            "coalesce",
+            "ite",
+            "aws.partition",
+            "aws.parseArn",
+            "aws.isVirtualHostableS3Bucket",
+        ] {
+            assert!(Function::named(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn templates_keep_doubled_braces_as_braces() {
+        let Expr::Template(parts) = template("a{{b}}{P}c}}", &scope(), "here").expect("a template") else {
+            panic!("a template with a reference")
+        };
+        assert_eq!(parts[0], Part::Text("a{b}".into()));
+        assert_eq!(parts[1], Part::Value(Expr::Ref(0)));
+        assert_eq!(parts[2], Part::Text("c}".into()));
+        assert_eq!(
+            template("{{x}}", &scope(), "here"),
+            Ok(Expr::Literal(Value::String("{x}".into())))
+        );
+        assert!(template("{P", &scope(), "here").is_err());
+    }
+
+    #[test]
+    fn attribute_paths_split_keys_and_indexes() {
+        assert_eq!(
+            attr_path("a.b[2]"),
+            Ok(vec![Step::Key("a".into()), Step::Key("b".into()), Step::Index(2)])
+        );
+        assert_eq!(attr_path("[-1]"), Ok(vec![Step::Index(-1)]));
+        assert!(attr_path("a..b").is_err());
+        assert!(attr_path("a[x]").is_err());
+    }
+
+    #[test]
+    fn list_literals_hold_only_literals() {
+        let list = rules_with(
+            r#"{"fn": "coalesce", "argv": [{"ref": "P"}, "x"], "assign": "v"}"#,
+            r#""https://x""#,
+        );
+        assert!(compile(&list).is_ok());
+        let literal = expression(&serde_json::json!(["a", true]), &scope(), "here");
+        assert_eq!(
+            literal,
+            Ok(Expr::Literal(Value::Array(vec![Value::from("a"), Value::Bool(true)])))
+        );
+        assert!(expression(&serde_json::json!([{"ref": "P"}]), &scope(), "here").is_err());
+    }
+
+    fn scope() -> Scope {
+        Scope {
+            names: [("P".to_owned(), 0)].into_iter().collect(),
+            next: 1,
+        }
+    }
+}

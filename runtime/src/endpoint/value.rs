@@ -99,3 +99,16 @@ impl From<Vec<String>> for Value {
         Value::Array(items.into_iter().map(Value::String).collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accessors_answer_only_for_their_kind() {
+        assert_eq!(Value::from("s").as_str(), Some("s"));
+        assert_eq!(Value::Bool(true).as_str(), None);
+        assert_eq!(Value::Bool(true).as_bool(), Some(true));
+        assert_eq!(Value::from("s").as_bool(), None);
+    }
+}
