@@ -438,6 +438,16 @@ mod tests {
             endpoint.properties["p"].to_json(),
             serde_json::json!({"a": "a", "list": ["b", true]})
         );
+        // Negative indexes count from the end.
+        let last = TWO.replace("[0]", "[-1]");
+        let rules = RuleSet::load(&last, None, &["B", "A"]).expect("the rules load");
+        let endpoint = rules
+            .resolve([
+                Some(Value::from(vec!["x".to_owned(), "y".to_owned()])),
+                Some(Value::from("a")),
+            ])
+            .expect("an endpoint");
+        assert_eq!(endpoint.url, "https://a.y.example");
         // A string array must hold strings only.
         assert!(matches!(
             rules.resolve([Some(Value::Array(vec![Value::Bool(true)])), Some(Value::from("a"))]),

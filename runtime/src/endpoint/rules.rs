@@ -540,6 +540,11 @@ mod tests {
             Ok(Expr::Literal(Value::String("{x}".into())))
         );
         assert!(template("{P", &scope(), "here").is_err());
+        // A lone closing brace is text, and so is what follows it.
+        assert_eq!(
+            template("a}b", &scope(), "here"),
+            Ok(Expr::Literal(Value::String("a}b".into())))
+        );
     }
 
     #[test]
