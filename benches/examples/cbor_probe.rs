@@ -12,12 +12,20 @@ fn main() {
     let body = cbor::to_vec(&value).expect("encodes");
     let response = http::Response::builder().status(200).body(body).expect("response");
     let rounds: usize = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(200_000);
-    let start = std::time::Instant::now();
-    for _ in 0..rounds {
-        let read = cbor::protocol::response::<DescribeJobTemplateOutput, _, _>(&response, |e| e.unhandled());
-        std::hint::black_box(read.is_ok());
+    // A second argument `cbor` or `json` profiles one path alone.
+    let only = std::env::args().nth(2);
+    let runs = |path: &str| only.as_deref().is_none_or(|o| o == path);
+    if runs("cbor") {
+        let start = std::time::Instant::now();
+        for _ in 0..rounds {
+            let read = cbor::protocol::response::<DescribeJobTemplateOutput, _, _>(&response, |e| e.unhandled());
+            std::hint::black_box(read.is_ok());
+        }
+        println!("CBOR: {:?} per read", start.elapsed() / rounds as u32);
     }
-    println!("CBOR: {:?} per read", start.elapsed() / rounds as u32);
+    if !runs("json") {
+        return;
+    }
     let json_response = http::Response::builder()
         .status(200)
         .body(json.clone())
