@@ -114,6 +114,11 @@ impl<'a> Document<'a> {
                 }
                 Event::Text(text) => {
                     if let Some(&id) = open.last() {
+                        // Text after a child element (indentation) is no
+                        // value's text: not even normalized.
+                        if document.has_children(id) {
+                            continue;
+                        }
                         document.push_text(id, text.xml10_content());
                     } else if !text.xml10_content().trim().is_empty() {
                         return Err(XmlError::at("text outside the root element", position));
@@ -288,9 +293,14 @@ impl Iterator for Children<'_, '_> {
     }
 }
 
-/// `prefix:name` -> `name`.
+/// `prefix:name` -> `name`. A name holds at most one colon (namespaces in
+/// XML), and names are short: a plain scan beats a call to `memrchr`.
+#[inline]
 fn local(raw: &str) -> &str {
-    raw.rsplit_once(':').map_or(raw, |(_, name)| name)
+    match raw.bytes().position(|b| b == b':') {
+        Some(colon) => &raw[colon + 1..],
+        None => raw,
+    }
 }
 
 /// The five entities XML predefines.
