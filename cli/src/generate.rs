@@ -77,6 +77,12 @@ pub struct Args {
     /// Also writes the service's `@endpointTests` cases as tests.
     #[arg(long)]
     protocol_tests: bool,
+    /// Also generate the service side (`server` module): route requests to
+    /// operations, read inputs with every constraint checked, write outputs
+    /// and errors as responses. awsJson1_0 and awsJson1_1 for now; other
+    /// protocols get a note and the client side only.
+    #[arg(long)]
+    server: bool,
     /// AWS's partitions data (`partitions.json`), which an endpoint rule set's
     /// `aws.partition` reads: the crate embeds what it needs. Without it, a
     /// rule set calling `aws.partition` gets no resolver (the summary says so).
@@ -168,6 +174,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
         header: smithy_codegen::Settings::header_for_models(&model_names),
         strategies: !args.no_strategies,
         protocol_tests: args.protocol_tests,
+        server: args.server,
         types: type_options(args)?,
         allow_unknown_traits: args.allow_unknown_traits,
         partitions: match &args.partitions {

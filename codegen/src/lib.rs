@@ -113,6 +113,10 @@ pub struct Settings {
     /// endpoint rule set reads: the crate embeds what it needs. Without it, a
     /// rule set that calls `aws.partition` gets no resolver, and a note says so.
     pub partitions: Option<String>,
+    /// Whether to generate the service side beside the client (`server.rs`):
+    /// routing, input parsing with every constraint checked, and responses.
+    /// Protocols without a service side yet get a note instead.
+    pub server: bool,
 }
 
 /// Where generated code finds the runtime crate and its own modules: every
@@ -153,16 +157,23 @@ pub struct ExpectedFailure {
 pub enum CaseKind {
     Request,
     Response,
+    /// A request case on the service side: the request parsed into the input.
+    ServerRequest,
+    /// A response case on the service side: the output or error written.
+    ServerResponse,
     /// An `@endpointTests` case, by its number (from 1, in the model's order).
     Endpoint,
 }
 
 impl CaseKind {
-    /// `request` or `response`, as the expected-failure list writes it.
+    /// `request`, `response`, `server-request`, `server-response` or `endpoint`, as the
+    /// expected-failure list writes it.
     pub fn parse(word: &str) -> Option<Self> {
         match word {
             "request" => Some(Self::Request),
             "response" => Some(Self::Response),
+            "server-request" => Some(Self::ServerRequest),
+            "server-response" => Some(Self::ServerResponse),
             "endpoint" => Some(Self::Endpoint),
             _ => None,
         }
@@ -174,6 +185,8 @@ impl std::fmt::Display for CaseKind {
         f.write_str(match self {
             Self::Request => "request",
             Self::Response => "response",
+            Self::ServerRequest => "server-request",
+            Self::ServerResponse => "server-response",
             Self::Endpoint => "endpoint",
         })
     }
@@ -191,6 +204,7 @@ impl Default for Settings {
             types: TypeOptions::default(),
             allow_unknown_traits: false,
             partitions: None,
+            server: false,
         }
     }
 }
@@ -246,6 +260,16 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             }
         }
     }
+    if settings.server {
+        if crate_ir.protocol.has_server() {
+            crate_ir.server = true;
+        } else {
+            crate_ir.notes.push(format!(
+                "--server: the service side of {} is not generated yet; the crate has the client side only",
+                crate_ir.protocol.name()
+            ));
+        }
+    }
     let report = Report {
         title: model
             .services()
@@ -299,6 +323,10 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
             let known = match failure.kind {
                 CaseKind::Request => cases.requests.iter().any(|c| c.id == failure.id),
                 CaseKind::Response => cases.responses.iter().any(|c| c.id == failure.id),
+                CaseKind::ServerRequest => crate_ir.server && cases.server_requests.iter().any(|c| c.id == failure.id),
+                CaseKind::ServerResponse => {
+                    crate_ir.server && cases.server_responses.iter().any(|c| c.id == failure.id)
+                }
                 CaseKind::Endpoint => crate_ir.endpoints.as_ref().is_some_and(|e| {
                     failure
                         .id

@@ -248,7 +248,13 @@ impl CrateInfo {
 /// The `lib.rs` of a crate whose modules are generated: the generated module
 /// tree mounted at the crate root, and the crates its API speaks re-exported
 /// for users (the generated code itself names each by its own path).
-pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[String], endpoint: bool) -> String {
+pub fn lib_rs(
+    header: &str,
+    doc: &str,
+    strategies: bool,
+    runtime_features: &[String],
+    generated: &[GeneratedFile],
+) -> String {
     let mut strategies = if strategies {
         "#[cfg(feature = \"proptest\")]\npub use generated::strategies;\n".to_owned()
     } else {
@@ -258,11 +264,18 @@ pub fn lib_rs(header: &str, doc: &str, strategies: bool, runtime_features: &[Str
     if runtime_features.iter().any(|f| f == "xml") {
         strategies.push_str("pub(crate) use generated::schemas;\n");
     }
-    let modules = if endpoint {
-        "endpoint, operation, types"
-    } else {
-        "operation, types"
-    };
+    // The optional modules the generated tree has, beside `operation` and `types`.
+    let has = |file: &str| generated.iter().any(|f| f.path == file);
+    let mut modules = Vec::new();
+    if has("endpoint.rs") {
+        modules.push("endpoint");
+    }
+    modules.push("operation");
+    if has("server.rs") {
+        modules.push("server");
+    }
+    modules.push("types");
+    let modules = modules.join(", ");
     format!(
         "{header}\n\n{doc}\n\n#![warn(missing_docs)]\n\n#[rustfmt::skip]\nmod generated;\n\n\
          /// The sans-IO operation layer speaks `http` requests and responses.\n\
@@ -340,13 +353,7 @@ pub fn crate_files(info: &CrateInfo, runtime: &RuntimeSource, generated: &[Gener
         },
         GeneratedFile {
             path: "src/lib.rs".into(),
-            contents: lib_rs(
-                &header,
-                &doc,
-                info.strategies,
-                &info.runtime_features,
-                generated.iter().any(|f| f.path == "endpoint.rs"),
-            ),
+            contents: lib_rs(&header, &doc, info.strategies, &info.runtime_features, generated),
         },
     ];
     files.extend(generated.iter().map(|f| GeneratedFile {

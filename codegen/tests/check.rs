@@ -149,3 +149,44 @@ fn protocol_tests_without_cases_say_so() {
         "{notes}"
     );
 }
+
+#[test]
+fn the_server_side_is_generated_where_the_protocol_has_one_and_noted_elsewhere() {
+    let service = |protocol: &str| {
+        format!(
+            "{HEADER}use aws.protocols#{protocol}\n\n@{protocol}\nservice Weather {{ version: \"1\", operations: [Get] }}\n\noperation Get {{ input := {{ @default(3) days: Integer }} }}\n"
+        )
+    };
+    let settings = Settings {
+        server: true,
+        ..Settings::default()
+    };
+    let generated = generate(&service("awsJson1_0"), &settings).expect("generates");
+    let server = generated
+        .files
+        .iter()
+        .find(|f| f.path == "server.rs")
+        .expect("a server module for awsJson1_0");
+    assert!(
+        server.contents.contains("\"Get\" =>"),
+        "routes the operation by its target"
+    );
+    assert!(
+        server.contents.contains("input.days = Some(3i32)"),
+        "fills the default in"
+    );
+    assert!(generated.report.notes.iter().all(|n| !n.contains("--server")));
+
+    let generated = generate(&service("restJson1"), &settings).expect("generates");
+    assert!(generated.files.iter().all(|f| f.path != "server.rs"));
+    let notes = generated.report.notes.join("\n");
+    assert!(
+        notes.contains("--server: the service side of aws.protocols#restJson1 is not generated yet"),
+        "{notes}"
+    );
+    let plain = generate(&service("awsJson1_0"), &Settings::default()).expect("generates");
+    assert!(
+        plain.files.iter().all(|f| f.path != "server.rs"),
+        "only with the setting"
+    );
+}

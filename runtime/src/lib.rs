@@ -26,6 +26,7 @@ mod impls;
 #[cfg(feature = "protocol-test")]
 #[doc(hidden)]
 pub mod protocol_test;
+pub mod server;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod timestamp;

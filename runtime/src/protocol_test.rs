@@ -506,3 +506,67 @@ pub fn same<T: Serialize + Debug>(actual: &T, expected: &T) {
         ),
     }
 }
+
+/// The request of a service-side case: `method`, `uri` with the case's
+/// query parameters (already encoded) after it, `headers` and `body`.
+pub fn server_request(
+    method: &str,
+    uri: &str,
+    query: &[&str],
+    headers: &[(&str, &str)],
+    body: &str,
+) -> http::Request<Vec<u8>> {
+    let mut target = uri.to_owned();
+    if !query.is_empty() {
+        target.push(if target.contains('?') { '&' } else { '?' });
+        target.push_str(&query.join("&"));
+    }
+    let mut builder = http::Request::builder().method(method).uri(target);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    builder
+        .body(body.as_bytes().to_vec())
+        .expect("the case's method, URI and headers are valid")
+}
+
+/// What a service-side response case expects.
+#[derive(Debug)]
+pub struct ExpectedResponse<'a> {
+    /// The status.
+    pub code: u16,
+    /// Headers that must be sent with these values (others may be too).
+    pub headers: &'a [(&'a str, &'a str)],
+    /// The body, compared as its media type says.
+    pub body: Option<&'a str>,
+    /// The body's media type.
+    pub body_media_type: Option<&'a str>,
+}
+
+/// Asserts that a response a service wrote matches the case.
+pub fn server_response(actual: &http::Response<Vec<u8>>, expected: &ExpectedResponse<'_>) {
+    let mut problems: Vec<String> = Vec::new();
+    if actual.status().as_u16() != expected.code {
+        problems.push(format!("status: expected {}, got {}", expected.code, actual.status()));
+    }
+    for (name, value) in expected.headers {
+        let got: Vec<&str> = actual
+            .headers()
+            .get_all(*name)
+            .iter()
+            .map(|v| v.to_str().unwrap_or("<not text>"))
+            .collect();
+        if got.join(", ") != *value {
+            problems.push(format!("header `{name}`: expected `{value}`, got {got:?}"));
+        }
+    }
+    if let Some(body) = expected.body {
+        body_matches(actual.body(), body, expected.body_media_type, &mut problems);
+    }
+    assert!(
+        problems.is_empty(),
+        "the response does not match the case:\n  {}\nresponse: {actual:?}\nbody: {}",
+        problems.join("\n  "),
+        String::from_utf8_lossy(actual.body())
+    );
+}

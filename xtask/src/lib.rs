@@ -151,6 +151,9 @@ pub fn generate_protocol_crates(root: &Path) -> Result<Option<Vec<GeneratedFile>
             ),
             strategies: false,
             protocol_tests: true,
+            // Suites whose protocol has a service side get it, judged by the
+            // suite's server cases; the others get a note.
+            server: true,
             ..smithy_codegen::Settings::default()
         };
         let generated = smithy_codegen::generate_model(&model, &Operations::Service((*service).to_owned()), &settings)
@@ -374,7 +377,7 @@ pub fn golden_crate_files(name: &str, generated: &[GeneratedFile]) -> Vec<Genera
                 ),
                 true,
                 &[],
-                generated.iter().any(|f| f.path == "endpoint.rs"),
+                generated,
             ),
         },
     ];
@@ -386,7 +389,7 @@ pub fn golden_crate_files(name: &str, generated: &[GeneratedFile]) -> Vec<Genera
 }
 
 /// The files of one protocol-suite crate (`protocol/<dir>/`), relative to its
-/// root: a workspace crate whose tests are the suite's client cases.
+/// root: a workspace crate whose tests are the suite's cases.
 pub fn protocol_crate_files(
     dir: &str,
     service: &str,
@@ -397,7 +400,7 @@ pub fn protocol_crate_files(
         dir,
         &format!("../shared/smithy/protocol-tests ({service})"),
         &format!(
-            "//! The crate generated for AWS's protocol compliance service `{service}`: its\n//! tests are the suite's client-side request and response cases."
+            "//! The crate generated for AWS's protocol compliance service `{service}`: its\n//! tests are the suite's request and response cases, client side and, where the\n//! crate has one, service side."
         ),
         runtime_features,
         generated,
@@ -437,7 +440,7 @@ fn suite_crate_files(
                 doc,
                 false,
                 runtime_features,
-                generated.iter().any(|f| f.path == "endpoint.rs"),
+                generated,
             ),
         },
     ];

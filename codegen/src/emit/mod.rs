@@ -17,6 +17,8 @@ mod protocol_tests;
 mod rules;
 mod schemas;
 mod serde_impls;
+mod server;
+mod server_tests;
 mod strategies;
 mod structure;
 pub mod symbols;
@@ -65,12 +67,16 @@ enum What<'ir> {
     ProtocolTests(&'ir [crate::ExpectedFailure]),
     Endpoint,
     EndpointTests(&'ir [crate::ExpectedFailure]),
+    Server,
+    ServerTests(&'ir [crate::ExpectedFailure]),
     Root {
         strategies: bool,
         protocol_tests: bool,
         schemas: bool,
         endpoint: bool,
         endpoint_tests: bool,
+        server: bool,
+        server_tests: bool,
     },
 }
 
@@ -184,6 +190,13 @@ pub fn plan<'ir>(
     if let Some(failures) = endpoint_failures {
         files.insert("endpoint_tests.rs".to_owned(), What::EndpointTests(failures));
     }
+    if ir.server {
+        files.insert("server.rs".to_owned(), What::Server);
+    }
+    let server_failures = protocol_tests_wanted.filter(|_| server_tests::has_cases(ir));
+    if let Some(failures) = server_failures {
+        files.insert("server_tests.rs".to_owned(), What::ServerTests(failures));
+    }
     files.insert(
         "mod.rs".to_owned(),
         What::Root {
@@ -192,6 +205,8 @@ pub fn plan<'ir>(
             schemas: ir.protocol.is_xml(),
             endpoint,
             endpoint_tests,
+            server: ir.server,
+            server_tests: server_failures.is_some(),
         },
     );
     files.into_iter().map(|(path, what)| FileJob { path, what }).collect()
@@ -244,9 +259,12 @@ impl FileJob<'_> {
                 "patterns",
                 "protocol_tests",
                 "schemas",
+                "server",
+                "server_tests",
                 "strategies",
                 "types",
             ]),
+            What::Server => owned(&["CONTENT_TYPE", "Request", "parse", "reject"]),
             What::Endpoint => owned(&[
                 "Params",
                 "Endpoint",
@@ -256,7 +274,11 @@ impl FileJob<'_> {
                 "resolve",
                 "rule_set",
             ]),
-            What::Strategies | What::ProtocolTests(_) | What::Schemas | What::EndpointTests(_) => Vec::new(),
+            What::Strategies
+            | What::ProtocolTests(_)
+            | What::Schemas
+            | What::EndpointTests(_)
+            | What::ServerTests(_) => Vec::new(),
         }
     }
 
@@ -310,13 +332,28 @@ impl FileJob<'_> {
                 .map(|e| endpoint::module(e, ir.service_name.as_deref().unwrap_or("the service")))
                 .unwrap_or_default(),
             What::EndpointTests(failures) => endpoint::tests(ir, &protocol_tests::Shapes::new(ir), failures),
+            What::Server => server::emit(ir),
+            What::ServerTests(failures) => server_tests::emit(ir, failures),
             What::Root {
                 strategies,
                 protocol_tests,
                 schemas,
                 endpoint,
                 endpoint_tests,
+                server,
+                server_tests,
             } => {
+                let server_mod = server.then(|| {
+                    quote!(
+                        pub mod server;
+                    )
+                });
+                let server_tests_mod = server_tests.then(|| {
+                    quote! {
+                        #[cfg(test)]
+                        mod server_tests;
+                    }
+                });
                 let endpoint_mod = endpoint.then(|| {
                     quote!(
                         pub mod endpoint;
@@ -353,6 +390,8 @@ impl FileJob<'_> {
                     pub(crate) mod patterns;
                     #tests_mod
                     #schemas_mod
+                    #server_mod
+                    #server_tests_mod
                     #strategies_mod
                     pub mod types;
                 }
@@ -376,6 +415,10 @@ impl FileJob<'_> {
             What::ProtocolTests(_) => 4 * (ir.protocol_tests.requests.len() + ir.protocol_tests.responses.len()),
             What::Endpoint => 4,
             What::EndpointTests(_) => ir.endpoints.as_ref().map_or(1, |e| 2 * e.tests.len()),
+            What::Server => 2 * ir.operations.len(),
+            What::ServerTests(_) => {
+                4 * (ir.protocol_tests.server_requests.len() + ir.protocol_tests.server_responses.len())
+            }
             What::Schemas => ir.structures.len() + ir.unions.len(),
             What::OperationIndex | What::Patterns | What::Root { .. } => 1,
         }

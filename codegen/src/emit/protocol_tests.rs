@@ -21,7 +21,7 @@ use crate::ir::rust::{CrateIr, OperationDef, StructureDef, UnionDef, ValueKind, 
 
 /// Lookups the value builder needs.
 pub(super) struct Shapes<'a> {
-    structures: BTreeMap<String, &'a StructureDef>,
+    pub(super) structures: BTreeMap<String, &'a StructureDef>,
     unions: BTreeMap<String, &'a UnionDef>,
 }
 
@@ -42,7 +42,7 @@ impl<'a> Shapes<'a> {
     }
 }
 
-fn key(p: &crate::ir::rust::RustPath) -> String {
+pub(super) fn key(p: &crate::ir::rust::RustPath) -> String {
     path(p).to_string()
 }
 
@@ -112,7 +112,7 @@ pub(super) fn expected_failure(
     })
 }
 
-fn doc_lines(id: &str, documentation: Option<&String>) -> TokenStream {
+pub(super) fn doc_lines(id: &str, documentation: Option<&String>) -> TokenStream {
     let mut lines = vec![format!(" `{id}`")];
     if let Some(doc) = documentation {
         lines.push(String::new());
@@ -134,7 +134,7 @@ fn operation_marker(op: &OperationDef) -> TokenStream {
     })
 }
 
-fn option_str(value: &Option<String>) -> TokenStream {
+pub(super) fn option_str(value: &Option<String>) -> TokenStream {
     match value {
         Some(v) => quote!(#SOME(#v)),
         None => quote!(#NONE),
@@ -291,7 +291,7 @@ fn response_test(
 }
 
 /// A test that fails, saying why its value could not be written as Rust.
-fn unbuildable(name: &proc_macro2::Ident, docs: &TokenStream, problem: &str) -> TokenStream {
+pub(super) fn unbuildable(name: &proc_macro2::Ident, docs: &TokenStream, problem: &str) -> TokenStream {
     quote! {
         #docs
         #[test]
@@ -301,9 +301,9 @@ fn unbuildable(name: &proc_macro2::Ident, docs: &TokenStream, problem: &str) -> 
     }
 }
 
-type Built = Result<TokenStream, String>;
+pub(super) type Built = Result<TokenStream, String>;
 
-fn structure(s: &StructureDef, params: &Value, shapes: &Shapes) -> Built {
+pub(super) fn structure(s: &StructureDef, params: &Value, shapes: &Shapes) -> Built {
     let ty = path(&s.path);
     let Value::Object(members) = params else {
         return Err(format!("`{}` params must be an object", s.path.name));

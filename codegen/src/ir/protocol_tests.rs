@@ -1,7 +1,8 @@
 //! Smithy's protocol compliance cases (`smithy.test#httpRequestTests` and
-//! `#httpResponseTests`) read off a model: the client-side cases of one protocol,
-//! for the operations being generated and the errors they bind. Server-only cases
-//! (`appliesTo: "server"`) and `@httpMalformedRequestTests` are left out.
+//! `#httpResponseTests`) read off a model: the cases of one protocol for the
+//! operations being generated and the errors they bind, on each side. A case
+//! without `appliesTo` is on both sides. `@httpMalformedRequestTests` are not
+//! read yet.
 
 use std::collections::BTreeMap;
 
@@ -50,11 +51,15 @@ pub struct ResponseCase {
     pub params: Value,
 }
 
-/// The client-side cases of one protocol.
+/// The cases of one protocol: the client's, and the server's (a server
+/// request case parses the request into the input; a server response case
+/// writes the response from the output or error).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProtocolTests {
     pub requests: Vec<RequestCase>,
     pub responses: Vec<ResponseCase>,
+    pub server_requests: Vec<RequestCase>,
+    pub server_responses: Vec<ResponseCase>,
 }
 
 /// The cases of `protocol` (a trait id such as `aws.protocols#restJson1`) on
@@ -82,21 +87,32 @@ pub fn collect(model: &Model, operations: &[ShapeId], protocol: &str) -> Result<
             error_owner.entry(error.clone()).or_insert_with(|| op_id.clone());
         }
         for case in cases(shape.traits.0.get(REQUEST_TESTS), op_id, REQUEST_TESTS)? {
-            if applies(case, protocol) {
+            if applies(case, protocol, "client") {
                 tests.requests.push(request_case(case, op_id)?);
+            }
+            if applies(case, protocol, "server") {
+                tests.server_requests.push(request_case(case, op_id)?);
             }
         }
         for case in cases(shape.traits.0.get(RESPONSE_TESTS), op_id, RESPONSE_TESTS)? {
-            if applies(case, protocol) {
+            if applies(case, protocol, "client") {
                 tests.responses.push(response_case(case, op_id, None)?);
+            }
+            if applies(case, protocol, "server") {
+                tests.server_responses.push(response_case(case, op_id, None)?);
             }
         }
     }
     for (error, op_id) in &error_owner {
         let shape = model.get(error)?;
         for case in cases(shape.traits.0.get(RESPONSE_TESTS), error, RESPONSE_TESTS)? {
-            if applies(case, protocol) {
+            if applies(case, protocol, "client") {
                 tests.responses.push(response_case(case, op_id, Some(error.clone()))?);
+            }
+            if applies(case, protocol, "server") {
+                tests
+                    .server_responses
+                    .push(response_case(case, op_id, Some(error.clone()))?);
             }
         }
     }
@@ -119,9 +135,10 @@ fn cases<'a>(value: Option<&'a Value>, id: &ShapeId, trait_id: &str) -> Result<V
     }
 }
 
-/// Client-side cases of the protocol: `appliesTo` absent or `client`.
-fn applies(case: &Value, protocol: &str) -> bool {
-    case["protocol"] == protocol && case.get("appliesTo").is_none_or(|a| a == "client")
+/// Cases of the protocol on `side` (`client` or `server`): `appliesTo`
+/// absent or that side.
+fn applies(case: &Value, protocol: &str, side: &str) -> bool {
+    case["protocol"] == protocol && case.get("appliesTo").is_none_or(|a| a == side)
 }
 
 fn text(case: &Value, key: &str) -> Option<String> {

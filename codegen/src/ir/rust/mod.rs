@@ -130,6 +130,11 @@ impl Protocol {
         matches!(self, Protocol::RestJson1)
     }
 
+    /// Whether this generator writes the service side of the protocol.
+    pub fn has_server(&self) -> bool {
+        matches!(self, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+    }
+
     /// Whether responses are XML documents (restXml, awsQuery, ec2Query).
     pub fn is_xml(&self) -> bool {
         matches!(self, Protocol::RestXml { .. } | Protocol::AwsQuery | Protocol::Ec2Query)
@@ -235,8 +240,12 @@ pub struct CrateIr {
     pub notes: Vec<String>,
     /// How many model shapes (prelude excluded) the operations' closure holds.
     pub closure_size: usize,
-    /// The model's client-side protocol compliance cases for these operations.
+    /// The model's protocol compliance cases for these operations, both sides.
     pub protocol_tests: crate::ir::protocol_tests::ProtocolTests,
+    /// Whether the crate also has the service side (`server.rs`): routing,
+    /// input parsing with every constraint checked, and responses. Set from
+    /// [`Settings::server`](crate::Settings::server) where the protocol has one.
+    pub server: bool,
     /// The service's endpoint rule set, its tests and the operations' bindings.
     pub endpoints: Option<crate::ir::endpoints::Endpoints>,
     /// The function of `strategies.rs` for each type (with `_at` and
@@ -410,6 +419,10 @@ pub struct FieldDef {
     pub value: ValueType,
     /// How the member is held and what its absence means.
     pub presence: Presence,
+    /// The `@default` of a member held as `Option<T>` (an input's, or a
+    /// `@clientOptional` one): a client leaves it unset, a service fills it
+    /// in when a request lacks it.
+    pub server_default: Option<serde_json::Value>,
     /// Held behind a `Box` to break a recursive cycle.
     pub boxed: bool,
     pub http: Option<HttpBinding>,
@@ -566,6 +579,9 @@ pub struct OperationDef {
     /// sends no body at all for an operation without one.
     pub has_input: bool,
     pub output: RustPath,
+    /// Whether the model gives the operation an output (not `Unit`): a
+    /// service answers an operation without one with an empty body.
+    pub has_output: bool,
     pub errors: Vec<ErrorRef>,
     pub http: Option<Http>,
     /// `@endpoint(hostPrefix)`: prepended to the endpoint's host, `{label}`s

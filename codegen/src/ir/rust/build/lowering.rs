@@ -131,6 +131,7 @@ impl Builder<'_> {
             docs: self.docs(&shape.traits, &owner)?,
             input,
             has_input: op.input.as_ref().is_some_and(|id| *id != prelude::unit()),
+            has_output: op.output.as_ref().is_some_and(|id| *id != prelude::unit()),
             output,
             errors,
             http: shape.traits.http(&owner)?,
@@ -253,6 +254,7 @@ impl Builder<'_> {
                 rust_name,
                 docs,
                 value,
+                server_default: if optional { default.clone() } else { None },
                 presence: match (optional, default) {
                     (true, _) if required => Presence::RequiredOptional,
                     (true, _) => Presence::Optional,

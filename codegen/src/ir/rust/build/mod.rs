@@ -178,6 +178,7 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
             .filter(|id| !prelude::is_prelude(id) && !externs.contains_key(*id))
             .count(),
         protocol_tests,
+        server: false,
         endpoints,
         strategy_fns: BTreeMap::new(),
     };

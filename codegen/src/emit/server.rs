@@ -1,0 +1,221 @@
+//! The service side of a crate (`server.rs`, with `Settings::server`): a
+//! `Request` enum of the operations' inputs, `parse` (route, read, check
+//! every constraint), `reject` (the protocol's answer to a request that
+//! reaches no operation), and on each operation `parse_request`,
+//! `output_response` and `error_response`. The protocol's rules live in the
+//! runtime (`server::aws_json`); this file names the operations.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::defaults;
+use super::docs::doc_text;
+use super::prelude::{BOX, RESULT, SOME};
+use super::symbols::RUNTIME;
+use super::types::{ident, path};
+use crate::ir::rust::{CrateIr, Module, OperationDef, Protocol, Role, RustPath};
+use crate::ir::traits::ErrorFault;
+
+/// The protocol's content type and the runtime module that speaks it.
+fn protocol(ir: &CrateIr) -> Option<(&'static str, TokenStream)> {
+    match ir.protocol {
+        Protocol::AwsJson1_0 => Some(("application/x-amz-json-1.0", quote!(#RUNTIME::server::aws_json))),
+        Protocol::AwsJson1_1 => Some(("application/x-amz-json-1.1", quote!(#RUNTIME::server::aws_json))),
+        _ => None,
+    }
+}
+
+/// The operation's marker type, its error enum and its module's path.
+pub(super) fn marker(op: &OperationDef) -> TokenStream {
+    path(&RustPath {
+        module: Module::Operation(op.module.clone()),
+        name: op.name.clone(),
+    })
+}
+
+pub(super) fn error_enum(op: &OperationDef) -> TokenStream {
+    path(&RustPath {
+        module: Module::Operation(op.module.clone()),
+        name: format!("{}Error", op.name),
+    })
+}
+
+/// The `server` module, or nothing when the protocol has no service side here.
+pub fn emit(ir: &CrateIr) -> TokenStream {
+    let Some((content_type, runtime)) = protocol(ir) else {
+        return TokenStream::new();
+    };
+    let service = ir.service_name.as_deref().unwrap_or_default();
+    let module_doc = [
+        format!(
+            " The service side of `{service}` ({}), sans-IO: [`parse`] routes a request to its",
+            ir.protocol.name()
+        ),
+        " operation and reads its input with every constraint of the model checked; each".to_owned(),
+        " operation writes its output and errors as responses (`output_response`,".to_owned(),
+        " `error_response`); [`reject`] answers a request that reaches no operation.".to_owned(),
+    ]
+    .map(|line| doc_text(&line));
+    let variants = ir.operations.iter().map(|op| {
+        let name = format_ident!("{}", op.name);
+        let input = path(&op.input);
+        let doc = doc_text(&format!(" `{}`.", op.name));
+        quote!(#[doc = #doc] #name(#input))
+    });
+    let names = ir.operations.iter().map(|op| {
+        let name = format_ident!("{}", op.name);
+        let text = &op.name;
+        quote!(Self::#name(_) => #text)
+    });
+    let routes = ir.operations.iter().map(|op| {
+        let name = format_ident!("{}", op.name);
+        let wire = op.id.name();
+        let marker = marker(op);
+        quote!(#wire => #marker::parse_request(request).map(Request::#name))
+    });
+    let impls = ir.operations.iter().map(|op| operation_impl(op, ir, &runtime));
+    quote! {
+        #(#![doc = #module_doc])*
+
+        /// The protocol's content type, on every request and response.
+        pub const CONTENT_TYPE: &str = #content_type;
+
+        /// A request read as one of the service's operations: the operation and its
+        /// input, every constraint checked. (Made once per request and matched at
+        /// once: its variants are held inline, however their sizes differ.)
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum Request {
+            #(#variants,)*
+        }
+
+        impl Request {
+            /// The operation's name.
+            pub fn operation_name(&self) -> &'static str {
+                match self {
+                    #(#names,)*
+                }
+            }
+        }
+
+        /// The operation `request` calls, with its input read and checked; or why
+        /// it reaches none, which [`reject`] turns into the response.
+        pub fn parse<B: AsRef<[u8]>>(
+            request: &::http::Request<B>,
+        ) -> #RESULT<Request, #RUNTIME::server::Rejection> {
+            match #runtime::target(request, #service, CONTENT_TYPE)? {
+                #(#routes,)*
+                _ => Err(#RUNTIME::server::Rejection::UnknownOperation),
+            }
+        }
+
+        /// The response that answers `rejection`, as the protocol says.
+        pub fn reject(rejection: &#RUNTIME::server::Rejection) -> ::http::Response<Vec<u8>> {
+            #runtime::rejection(rejection, CONTENT_TYPE)
+        }
+
+        #(#impls)*
+    }
+}
+
+/// `input.x = Some(default)` when unset, for each input member with a
+/// `@default` (held as `Option` on a client's input).
+fn input_defaults(op: &OperationDef, ir: &CrateIr) -> Vec<TokenStream> {
+    let Some(input) = ir.structures.iter().find(|s| s.path == op.input) else {
+        return Vec::new();
+    };
+    input
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let value = f.server_default.as_ref()?;
+            let field = ident(&f.rust_name);
+            let mut expr = defaults::expr(&f.value, value);
+            if f.boxed {
+                expr = quote!(#BOX::new(#expr));
+            }
+            Some(quote! {
+                if input.#field.is_none() {
+                    input.#field = #SOME(#expr);
+                }
+            })
+        })
+        .collect()
+}
+
+fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> TokenStream {
+    let marker = marker(op);
+    let input = path(&op.input);
+    let output = path(&op.output);
+    let error = error_enum(op);
+    let write_output = if op.has_output {
+        quote!(#runtime::output(output, CONTENT_TYPE))
+    } else {
+        quote! {
+            let _ = output;
+            #runtime::no_output(CONTENT_TYPE)
+        }
+    };
+    let arms = op.errors.iter().map(|e| {
+        // The modeled status, else the fault's; the error's shape id as its type.
+        let def = ir.structures.iter().find(|s| s.path == e.path);
+        let (status, shape_id) = match def.map(|d| (&d.role, d.id.to_string())) {
+            Some((Role::Error(info), id)) => (
+                info.http_status.unwrap_or(match info.fault {
+                    ErrorFault::Client => 400,
+                    ErrorFault::Server => 500,
+                }),
+                id,
+            ),
+            _ => (500, e.code.clone()),
+        };
+        // awsJson1_0 names an error by its shape id, awsJson1_1 by its name.
+        let type_name = match ir.protocol {
+            Protocol::AwsJson1_1 => shape_id
+                .rsplit_once('#')
+                .map_or(shape_id.clone(), |(_, name)| name.to_owned()),
+            _ => shape_id,
+        };
+        let variant = ident(&e.variant);
+        quote!(#error::#variant(e) => #runtime::error(#status, #type_name, e, CONTENT_TYPE))
+    });
+    let defaults = input_defaults(op, ir);
+    let binding = if defaults.is_empty() {
+        quote!(let input: #input = #runtime::input(request)?;)
+    } else {
+        quote! {
+            let mut input: #input = #runtime::input(request)?;
+            // The defaults the request left out, as a service fills them in.
+            #(#defaults)*
+        }
+    };
+    quote! {
+        /// The service side.
+        impl #marker {
+            /// Reads this operation's input from `request` (routed here), fills in
+            /// the defaults it leaves out and checks every constraint of the model.
+            pub fn parse_request<B: AsRef<[u8]>>(
+                request: &::http::Request<B>,
+            ) -> #RESULT<#input, #RUNTIME::server::Rejection> {
+                #binding
+                #RUNTIME::server::checked(input)
+            }
+
+            /// The response carrying `output` (an empty body when the model gives the
+            /// operation no output).
+            pub fn output_response(output: &#output) -> ::http::Response<Vec<u8>> {
+                #write_output
+            }
+
+            /// The response carrying `error`: a modeled error with its status and
+            /// shape id, anything else as a `500`.
+            pub fn error_response(error: &#error) -> ::http::Response<Vec<u8>> {
+                match error {
+                    #(#arms,)*
+                    #error::Unhandled(e) => #runtime::unhandled(e.code(), e.message(), CONTENT_TYPE),
+                }
+            }
+        }
+    }
+}
