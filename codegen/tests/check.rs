@@ -177,11 +177,11 @@ fn the_server_side_is_generated_where_the_protocol_has_one_and_noted_elsewhere()
     );
     assert!(generated.report.notes.iter().all(|n| !n.contains("--server")));
 
-    let generated = generate(&service("restJson1"), &settings).expect("generates");
+    let generated = generate(&service("awsQuery"), &settings).expect("generates");
     assert!(generated.files.iter().all(|f| f.path != "server.rs"));
     let notes = generated.report.notes.join("\n");
     assert!(
-        notes.contains("--server: the service side of aws.protocols#restJson1 is not generated yet"),
+        notes.contains("--server: the service side of aws.protocols#awsQuery is not generated yet"),
         "{notes}"
     );
     let plain = generate(&service("awsJson1_0"), &Settings::default()).expect("generates");

@@ -212,10 +212,6 @@ pub(super) fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
     }
 }
 
-fn body_fields(s: &StructureDef) -> Vec<&FieldDef> {
-    s.fields.iter().filter(|f| f.http.is_none()).collect()
-}
-
 fn field_value(f: &FieldDef) -> TokenStream {
     let field = ident(&f.rust_name);
     if f.is_optional() {
@@ -323,6 +319,22 @@ fn rest_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr, method: &
     if !rest.is_empty() {
         calls.push(quote!(.path(#rest)));
     }
+    calls.extend(message_calls(input, ir, Reader::Client));
+    quote! {
+        #RUNTIME::http::RequestBuilder::new(#method, #literal_query)
+            #(#calls)*
+            .build()
+    }
+}
+
+/// The builder calls of a message's query, header and prefix-header
+/// bindings and its body (the payload, or the members left), for the
+/// structure held in `input`: a client's request, or (with the same
+/// builder) a service's response (`writer`: `Reader::Server`). A client
+/// sends an unset structure payload as `{}`; a service sends no body, and
+/// always a JSON object when the members bound elsewhere leave none.
+pub(super) fn message_calls(input: &StructureDef, ir: &CrateIr, writer: Reader) -> Vec<TokenStream> {
+    let mut calls = Vec::new();
     let explicit = |pick: fn(&HttpBinding) -> Option<&str>| -> Vec<&str> {
         input
             .fields
@@ -346,6 +358,8 @@ fn rest_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr, method: &
             quote!(#SOME(&input.#field))
         };
         match &f.http {
+            // A response has no query: such members travel in its body.
+            Some(HttpBinding::Query(_) | HttpBinding::QueryParams) if writer == Reader::Server => {}
             Some(HttpBinding::Query(name)) => {
                 let value = binding_value(f);
                 calls.push(quote!(.query(#name, #value)));
@@ -361,7 +375,7 @@ fn rest_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr, method: &
             _ => {}
         }
     }
-    calls.extend(request_body(input, ir));
+    calls.extend(request_body(input, ir, writer));
     // A Content-Type header member replaces the payload's default content type.
     if let Some(f) = input
         .fields
@@ -376,16 +390,12 @@ fn rest_request(op: &OperationDef, input: &StructureDef, ir: &CrateIr, method: &
         };
         calls.push(quote!(.content_type_from_member(#set)));
     }
-    quote! {
-        #RUNTIME::http::RequestBuilder::new(#method, #literal_query)
-            #(#calls)*
-            .build()
-    }
+    calls
 }
 
 /// The payload member, or a document (JSON object, XML element) of the
 /// members not bound elsewhere (none: no body), as builder calls.
-fn request_body(input: &StructureDef, ir: &CrateIr) -> Option<TokenStream> {
+fn request_body(input: &StructureDef, ir: &CrateIr, writer: Reader) -> Option<TokenStream> {
     let format = Format::of(&ir.protocol);
     if let Some(f) = input.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
         let field = ident(&f.rust_name);
@@ -415,19 +425,30 @@ fn request_body(input: &StructureDef, ir: &CrateIr) -> Option<TokenStream> {
             }
             _ => {
                 let c = codec(&f.value);
-                // An unset structure payload is still a JSON object.
-                let object = matches!(f.value.kind, ValueKind::Structure { .. });
+                // A client's unset structure payload is still a JSON object.
+                let object = writer == Reader::Client && matches!(f.value.kind, ValueKind::Structure { .. });
                 quote!(.payload_json::<#c, _>(#access, #object))
             }
         });
     }
-    if body_fields(input).is_empty() {
+    // What a message carries outside its body: all bindings in a request; in
+    // a response, where labels and query parameters mean nothing, the
+    // headers and the status.
+    let outside = |f: &&FieldDef| match writer {
+        Reader::Client => f.http.is_some(),
+        Reader::Server => !matches!(
+            f.http,
+            None | Some(HttpBinding::Label | HttpBinding::Query(_) | HttpBinding::QueryParams)
+        ),
+    };
+    let in_body = input.fields.iter().filter(|f| !outside(f)).count();
+    if in_body == 0 && (writer == Reader::Client || format == Format::Xml) {
         return None;
     }
     let bound: Vec<&str> = input
         .fields
         .iter()
-        .filter(|f| f.http.is_some())
+        .filter(outside)
         .map(|f| f.wire_name.as_str())
         .collect();
     Some(match format {
@@ -507,16 +528,27 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     quote!(#RUNTIME::http::aws_json_request(input, #content_type, #target))
 }
 
-fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {
-    let error_ty = quote::format_ident!("{}Error", op.name);
-    let output_ty = path(&op.output);
+/// Which side reads a message: a client its response, a service its request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reader {
+    Client,
+    Server,
+}
+
+/// Reads a REST message's body (the payload member, or the document of the
+/// members left) into `let mut output: #ty`, then its header and prefix-header
+/// bindings (and, for a client, the status code binding) from `#headers`.
+/// Expects `body: &[u8]`, `status: u16` and `malformed: |String| -> E` in scope.
+pub(super) fn read_message(
+    s: &StructureDef,
+    ir: &CrateIr,
+    headers: TokenStream,
+    reader: Reader,
+) -> (TokenStream, TokenStream) {
+    let output = s;
+    let output_ty = path(&s.path);
     let rest = ir.protocol.is_rest();
     let format = Format::of(&ir.protocol);
-    let xml_errors = (format == Format::Xml).then(|| {
-        let wrapping = error_wrapping(&ir.protocol);
-        let errors = schemas::errors_ref(op);
-        (wrapping, errors)
-    });
     let payload = output
         .fields
         .iter()
@@ -541,8 +573,15 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 }
                 _ => {
                     let c = codec(&f.value);
+                    // A client sends an unset structure payload as `{}`: a
+                    // service reads it back as unset.
+                    let absent = if reader == Reader::Server && matches!(f.value.kind, ValueKind::Structure { .. }) {
+                        quote!(#RUNTIME::server::rest::no_structure(body))
+                    } else {
+                        quote!(body.is_empty())
+                    };
                     quote! {
-                        if body.is_empty() {
+                        if #absent {
                             #NONE
                         } else {
                             let mut de = ::serde_json::Deserializer::from_slice(body);
@@ -572,7 +611,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
             let empty = match format {
                 Format::Json => quote!(::serde_json::from_slice(b"{}").map_err(|e| malformed(e.to_string()))?),
                 Format::Xml => {
-                    let schema = schemas::schema_ref(ir, &op.output);
+                    let schema = schemas::schema_ref(ir, &s.path);
                     quote!(#RUNTIME::xml::protocol::rest_output(status, &[], #schema)?)
                 }
             };
@@ -584,11 +623,14 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
         }
         // The bindings below set members of it.
         None => match format {
+            Format::Json if reader == Reader::Server => quote! {
+                let mut output: #output_ty = #RUNTIME::server::rest::json_body(body)?;
+            },
             Format::Json => quote! {
                 let mut output: #output_ty = #RUNTIME::http::json_output(status, body)?;
             },
             Format::Xml => {
-                let schema = schemas::schema_ref(ir, &op.output);
+                let schema = schemas::schema_ref(ir, &s.path);
                 quote! {
                     let mut output: #output_ty = #RUNTIME::xml::protocol::rest_output(status, body, #schema)?;
                 }
@@ -633,7 +675,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                 let message = format!("header `{name}` is not a valid `{}`", f.member);
                 let assign = set(quote!(value));
                 bindings.extend(quote! {
-                    if let #SOME(text) = #RUNTIME::http::header_text(response.headers(), #name).map_err(malformed)? {
+                    if let #SOME(text) = #RUNTIME::http::header_text(#headers, #name).map_err(malformed)? {
                         let value = #parsed.ok_or_else(|| malformed(#message.to_owned()))?;
                         #assign
                     }
@@ -658,7 +700,7 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     let assign = set(quote!(map));
                     bindings.extend(quote! {
                         let mut map = ::std::collections::BTreeMap::new();
-                        for (name, value) in response.headers() {
+                        for (name, value) in #headers {
                             if let (#SOME(key), #OK(text)) = (name.as_str().strip_prefix(#lower), ::std::str::from_utf8(value.as_bytes())) {
                                 if let #SOME(value) = #parsed {
                                     map.insert(#key_value, value);
@@ -670,13 +712,29 @@ fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStre
                     });
                 }
             }
-            Some(HttpBinding::ResponseCode) => {
+            Some(HttpBinding::ResponseCode) if reader == Reader::Client => {
                 let assign = set(quote!(i32::from(status)));
                 bindings.extend(assign);
             }
             _ => {}
         }
     }
+    (parse_body, bindings)
+}
+
+fn response(op: &OperationDef, output: &StructureDef, ir: &CrateIr) -> TokenStream {
+    let error_ty = quote::format_ident!("{}Error", op.name);
+    let format = Format::of(&ir.protocol);
+    let xml_errors = (format == Format::Xml).then(|| {
+        let wrapping = error_wrapping(&ir.protocol);
+        let errors = schemas::errors_ref(op);
+        (wrapping, errors)
+    });
+    let (parse_body, bindings) = read_message(output, ir, quote!(response.headers()), Reader::Client);
+    let payload = output
+        .fields
+        .iter()
+        .find(|f| ir.protocol.is_rest() && f.http == Some(HttpBinding::Payload));
     // The whole output in the body's document, nothing bound elsewhere: the
     // runtime reads it.
     if payload.is_none() && bindings.is_empty() {

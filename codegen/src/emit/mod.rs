@@ -18,6 +18,7 @@ mod rules;
 mod schemas;
 mod serde_impls;
 mod server;
+mod server_rest;
 mod server_tests;
 mod strategies;
 mod structure;
@@ -264,7 +265,7 @@ impl FileJob<'_> {
                 "strategies",
                 "types",
             ]),
-            What::Server => owned(&["CONTENT_TYPE", "Request", "parse", "reject"]),
+            What::Server => owned(&["CONTENT_TYPE", "ROUTER", "Request", "parse", "reject"]),
             What::Endpoint => owned(&[
                 "Params",
                 "Endpoint",

@@ -3,7 +3,8 @@
 //! every constraint), `reject` (the protocol's answer to a request that
 //! reaches no operation), and on each operation `parse_request`,
 //! `output_response` and `error_response`. The protocol's rules live in the
-//! runtime (`server::aws_json`); this file names the operations.
+//! runtime (`server::aws_json`, `server::rest`); this file and
+//! `server_rest.rs` name the operations.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -13,14 +14,16 @@ use super::docs::doc_text;
 use super::prelude::{BOX, RESULT, SOME};
 use super::symbols::RUNTIME;
 use super::types::{ident, path};
-use crate::ir::rust::{CrateIr, Module, OperationDef, Protocol, Role, RustPath};
+use crate::ir::rust::{CrateIr, ErrorRef, Module, OperationDef, Protocol, Role, RustPath};
 use crate::ir::traits::ErrorFault;
 
-/// The protocol's content type and the runtime module that speaks it.
-fn protocol(ir: &CrateIr) -> Option<(&'static str, TokenStream)> {
+/// The protocol's routing and `reject`, and the operations' impls: the
+/// parts that differ between protocols.
+fn protocol_parts(ir: &CrateIr) -> Option<TokenStream> {
     match ir.protocol {
-        Protocol::AwsJson1_0 => Some(("application/x-amz-json-1.0", quote!(#RUNTIME::server::aws_json))),
-        Protocol::AwsJson1_1 => Some(("application/x-amz-json-1.1", quote!(#RUNTIME::server::aws_json))),
+        Protocol::AwsJson1_0 => Some(aws_json(ir, "application/x-amz-json-1.0")),
+        Protocol::AwsJson1_1 => Some(aws_json(ir, "application/x-amz-json-1.1")),
+        Protocol::RestJson1 => Some(super::server_rest::parts(ir)),
         _ => None,
     }
 }
@@ -42,7 +45,7 @@ pub(super) fn error_enum(op: &OperationDef) -> TokenStream {
 
 /// The `server` module, or nothing when the protocol has no service side here.
 pub fn emit(ir: &CrateIr) -> TokenStream {
-    let Some((content_type, runtime)) = protocol(ir) else {
+    let Some(parts) = protocol_parts(ir) else {
         return TokenStream::new();
     };
     let service = ir.service_name.as_deref().unwrap_or_default();
@@ -67,18 +70,8 @@ pub fn emit(ir: &CrateIr) -> TokenStream {
         let text = &op.name;
         quote!(Self::#name(_) => #text)
     });
-    let routes = ir.operations.iter().map(|op| {
-        let name = format_ident!("{}", op.name);
-        let wire = op.id.name();
-        let marker = marker(op);
-        quote!(#wire => #marker::parse_request(request).map(Request::#name))
-    });
-    let impls = ir.operations.iter().map(|op| operation_impl(op, ir, &runtime));
     quote! {
         #(#![doc = #module_doc])*
-
-        /// The protocol's content type, on every request and response.
-        pub const CONTENT_TYPE: &str = #content_type;
 
         /// A request read as one of the service's operations: the operation and its
         /// input, every constraint checked. (Made once per request and matched at
@@ -98,6 +91,26 @@ pub fn emit(ir: &CrateIr) -> TokenStream {
                 }
             }
         }
+
+        #parts
+    }
+}
+
+/// awsJson1_0 and awsJson1_1: routing by `X-Amz-Target`, the whole input as
+/// the body.
+fn aws_json(ir: &CrateIr, content_type: &str) -> TokenStream {
+    let runtime = quote!(#RUNTIME::server::aws_json);
+    let service = ir.service_name.as_deref().unwrap_or_default();
+    let routes = ir.operations.iter().map(|op| {
+        let name = format_ident!("{}", op.name);
+        let wire = op.id.name();
+        let marker = marker(op);
+        quote!(#wire => #marker::parse_request(request).map(Request::#name))
+    });
+    let impls = ir.operations.iter().map(|op| operation_impl(op, ir, &runtime));
+    quote! {
+        /// The protocol's content type, on every request and response.
+        pub const CONTENT_TYPE: &str = #content_type;
 
         /// The operation `request` calls, with its input read and checked; or why
         /// it reaches none, which [`reject`] turns into the response.
@@ -144,6 +157,40 @@ fn input_defaults(op: &OperationDef, ir: &CrateIr) -> Vec<TokenStream> {
         .collect()
 }
 
+/// An error's status (the modeled one, else its fault's) and shape id.
+pub(super) fn error_status(ir: &CrateIr, e: &ErrorRef) -> (u16, String) {
+    let def = ir.structures.iter().find(|s| s.path == e.path);
+    match def.map(|d| (&d.role, d.id.to_string())) {
+        Some((Role::Error(info), id)) => (
+            info.http_status.unwrap_or(match info.fault {
+                ErrorFault::Client => 400,
+                ErrorFault::Server => 500,
+            }),
+            id,
+        ),
+        _ => (500, e.code.clone()),
+    }
+}
+
+/// `fill_defaults`: the `@default`s of the input's members a request left
+/// unset, filled in as a service does (clients leave them unset).
+pub(super) fn fill_defaults(op: &OperationDef, ir: &CrateIr) -> TokenStream {
+    let input_ty = path(&op.input);
+    let defaults = input_defaults(op, ir);
+    let param = if defaults.is_empty() {
+        quote!(_input)
+    } else {
+        quote!(input)
+    };
+    quote! {
+        /// Fills in the `@default` of each member `input` leaves unset, as a
+        /// service does before checking constraints.
+        pub fn fill_defaults(#param: &mut #input_ty) {
+            #(#defaults)*
+        }
+    }
+}
+
 fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> TokenStream {
     let marker = marker(op);
     let input = path(&op.input);
@@ -158,18 +205,7 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> Tok
         }
     };
     let arms = op.errors.iter().map(|e| {
-        // The modeled status, else the fault's; the error's shape id as its type.
-        let def = ir.structures.iter().find(|s| s.path == e.path);
-        let (status, shape_id) = match def.map(|d| (&d.role, d.id.to_string())) {
-            Some((Role::Error(info), id)) => (
-                info.http_status.unwrap_or(match info.fault {
-                    ErrorFault::Client => 400,
-                    ErrorFault::Server => 500,
-                }),
-                id,
-            ),
-            _ => (500, e.code.clone()),
-        };
+        let (status, shape_id) = error_status(ir, e);
         // awsJson1_0 names an error by its shape id, awsJson1_1 by its name.
         let type_name = match ir.protocol {
             Protocol::AwsJson1_1 => shape_id
@@ -180,16 +216,7 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> Tok
         let variant = ident(&e.variant);
         quote!(#error::#variant(e) => #runtime::error(#status, #type_name, e, CONTENT_TYPE))
     });
-    let defaults = input_defaults(op, ir);
-    let binding = if defaults.is_empty() {
-        quote!(let input: #input = #runtime::input(request)?;)
-    } else {
-        quote! {
-            let mut input: #input = #runtime::input(request)?;
-            // The defaults the request left out, as a service fills them in.
-            #(#defaults)*
-        }
-    };
+    let fill = fill_defaults(op, ir);
     quote! {
         /// The service side.
         impl #marker {
@@ -198,9 +225,12 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> Tok
             pub fn parse_request<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
             ) -> #RESULT<#input, #RUNTIME::server::Rejection> {
-                #binding
+                let mut input: #input = #runtime::input(request)?;
+                Self::fill_defaults(&mut input);
                 #RUNTIME::server::checked(input)
             }
+
+            #fill
 
             /// The response carrying `output` (an empty body when the model gives the
             /// operation no output).

@@ -90,6 +90,7 @@ fn request_test(
     let header_values = case.headers.values();
     let body = case.body.clone().unwrap_or_default();
     let variant = format_ident!("{}", op.name);
+    let marker = marker(op);
     let request = quote! {
         let request = check::server_request(
             #method,
@@ -103,7 +104,6 @@ fn request_test(
         // The case leaves out what routing reads (some awsJson cases were
         // written for clients and carry no `X-Amz-Target`): only the
         // operation's parsing is judged.
-        let marker = marker(op);
         return quote! {
             #docs
             #[doc = ""]
@@ -115,7 +115,8 @@ fn request_test(
                     Ok(input) => input,
                     Err(rejection) => panic!("the request is refused: {rejection}"),
                 };
-                let expected = #expected;
+                let mut expected = #expected;
+                #marker::fill_defaults(&mut expected);
                 check::same(&input, &expected);
             }
         };
@@ -129,7 +130,9 @@ fn request_test(
                 Ok(parsed) => parsed,
                 Err(rejection) => panic!("the request is refused: {rejection}"),
             };
-            let expected = #expected;
+            // The params are the input as the service sees it: defaults filled in.
+            let mut expected = #expected;
+            #marker::fill_defaults(&mut expected);
             match parsed {
                 #ROOT::server::Request::#variant(input) => check::same(&input, &expected),
                 other => panic!("routed to `{}`, expected `{}`", other.operation_name(), stringify!(#variant)),

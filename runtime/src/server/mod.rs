@@ -12,6 +12,7 @@
 //! the first) with its JSON pointer and Smithy's message.
 
 pub mod aws_json;
+pub mod rest;
 
 use std::fmt;
 

@@ -132,7 +132,7 @@ impl Protocol {
 
     /// Whether this generator writes the service side of the protocol.
     pub fn has_server(&self) -> bool {
-        matches!(self, Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
+        matches!(self, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1)
     }
 
     /// Whether responses are XML documents (restXml, awsQuery, ec2Query).

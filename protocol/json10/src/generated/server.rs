@@ -8,8 +8,6 @@
 use crate::operation;
 use ::smithy_codegen_runtime as runtime;
 
-/// The protocol's content type, on every request and response.
-pub const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
 /// A request read as one of the service's operations: the operation and its
 /// input, every constraint checked. (Made once per request and matched at
 /// once: its variants are held inline, however their sizes differ.)
@@ -99,6 +97,8 @@ impl Request {
     }
 }
 
+/// The protocol's content type, on every request and response.
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.0";
 /// The operation `request` calls, with its input read and checked; or why
 /// it reaches none, which [`reject`] turns into the response.
 pub fn parse<B: AsRef<[u8]>>(
@@ -210,12 +210,18 @@ impl operation::content_type_parameters::ContentTypeParameters {
         operation::content_type_parameters::ContentTypeParametersInput,
         runtime::server::Rejection,
     > {
-        let input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::aws_json::input(
+        let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::content_type_parameters::ContentTypeParametersInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -249,12 +255,18 @@ impl operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput {
         operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
         runtime::server::Rejection,
     > {
-        let input: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::aws_json::input(
+        let mut input: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -288,12 +300,18 @@ impl operation::endpoint_operation::EndpointOperation {
         operation::endpoint_operation::EndpointOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::endpoint_operation::EndpointOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::endpoint_operation::EndpointOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -326,12 +344,18 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -366,12 +390,18 @@ impl operation::greeting_with_errors::GreetingWithErrors {
         operation::greeting_with_errors::GreetingWithErrorsInput,
         runtime::server::Rejection,
     > {
-        let input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::aws_json::input(
+        let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::greeting_with_errors::GreetingWithErrorsInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -429,12 +459,18 @@ impl operation::host_with_path_operation::HostWithPathOperation {
         operation::host_with_path_operation::HostWithPathOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::host_with_path_operation::HostWithPathOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -466,12 +502,16 @@ impl operation::json_unions::JsonUnions {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<operation::json_unions::JsonUnionsInput, runtime::server::Rejection> {
-        let input: operation::json_unions::JsonUnionsInput = runtime::server::aws_json::input(
+        let mut input: operation::json_unions::JsonUnionsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut operation::json_unions::JsonUnionsInput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -503,12 +543,18 @@ impl operation::no_input_and_no_output::NoInputAndNoOutput {
         operation::no_input_and_no_output::NoInputAndNoOutputInput,
         runtime::server::Rejection,
     > {
-        let input: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::aws_json::input(
+        let mut input: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::no_input_and_no_output::NoInputAndNoOutputInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -541,12 +587,18 @@ impl operation::no_input_and_output::NoInputAndOutput {
         operation::no_input_and_output::NoInputAndOutputInput,
         runtime::server::Rejection,
     > {
-        let input: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::aws_json::input(
+        let mut input: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::no_input_and_output::NoInputAndOutputInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -581,14 +633,21 @@ impl operation::operation_with_defaults::OperationWithDefaults {
         let mut input: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
+        runtime::server::checked(input)
+    }
+
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        input: &mut operation::operation_with_defaults::OperationWithDefaultsInput,
+    ) {
         if input.top_level_default.is_none() {
             input.top_level_default = Some(String::from("hi"));
         }
         if input.other_top_level_default.is_none() {
             input.other_top_level_default = Some(0i32);
         }
-
-        runtime::server::checked(input)
     }
 
     /// The response carrying `output` (an empty body when the model gives the
@@ -624,12 +683,18 @@ impl operation::operation_with_nested_structure::OperationWithNestedStructure {
         operation::operation_with_nested_structure::OperationWithNestedStructureInput,
         runtime::server::Rejection,
     > {
-        let input: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::aws_json::input(
+        let mut input: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::operation_with_nested_structure::OperationWithNestedStructureInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -663,12 +728,18 @@ impl operation::operation_with_required_members::OperationWithRequiredMembers {
         operation::operation_with_required_members::OperationWithRequiredMembersInput,
         runtime::server::Rejection,
     > {
-        let input: operation::operation_with_required_members::OperationWithRequiredMembersInput = runtime::server::aws_json::input(
+        let mut input: operation::operation_with_required_members::OperationWithRequiredMembersInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::operation_with_required_members::OperationWithRequiredMembersInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -702,12 +773,18 @@ impl operation::operation_with_required_members_with_defaults::OperationWithRequ
         operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput,
         runtime::server::Rejection,
     > {
-        let input: operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput = runtime::server::aws_json::input(
+        let mut input: operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -741,12 +818,18 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
         operation::put_with_content_encoding::PutWithContentEncodingInput,
         runtime::server::Rejection,
     > {
-        let input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::aws_json::input(
+        let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::put_with_content_encoding::PutWithContentEncodingInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -781,12 +864,18 @@ impl operation::query_incompatible_operation::QueryIncompatibleOperation {
         operation::query_incompatible_operation::QueryIncompatibleOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::query_incompatible_operation::QueryIncompatibleOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::query_incompatible_operation::QueryIncompatibleOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::query_incompatible_operation::QueryIncompatibleOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -821,12 +910,18 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
         operation::simple_scalar_properties::SimpleScalarPropertiesInput,
         runtime::server::Rejection,
     > {
-        let input: operation::simple_scalar_properties::SimpleScalarPropertiesInput = runtime::server::aws_json::input(
+        let mut input: operation::simple_scalar_properties::SimpleScalarPropertiesInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::simple_scalar_properties::SimpleScalarPropertiesInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(

@@ -27,9 +27,12 @@ fn aws_json10_must_support_parameters_in_content_type_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::content_type_parameters::ContentTypeParametersInput::builder()
+    let mut expected = operation::content_type_parameters::ContentTypeParametersInput::builder()
         .set_value(Some(5i32))
         .build_unchecked();
+    operation::content_type_parameters::ContentTypeParameters::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::ContentTypeParameters(input) => {
             check::same(&input, &expected)
@@ -62,8 +65,11 @@ fn aws_json10_empty_input_and_empty_output_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
+    let mut expected = operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput::builder()
         .build_unchecked();
+    operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::EmptyInputAndEmptyOutput(input) => {
             check::same(&input, &expected)
@@ -92,8 +98,9 @@ fn aws_json10_endpoint_trait_server_request() {
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::endpoint_operation::EndpointOperationInput::builder()
+    let mut expected = operation::endpoint_operation::EndpointOperationInput::builder()
         .build_unchecked();
+    operation::endpoint_operation::EndpointOperation::fill_defaults(&mut expected);
     check::same(&input, &expected);
 }
 
@@ -113,9 +120,12 @@ fn aws_json10_endpoint_trait_with_host_label_server_request() {
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
+    let mut expected = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(Some(String::from("bar")))
         .build_unchecked();
+    operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -138,9 +148,10 @@ fn aws_json10_serialize_string_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -171,9 +182,10 @@ fn aws_json10_serialize_boolean_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -204,9 +216,10 @@ fn aws_json10_serialize_number_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -237,11 +250,12 @@ fn aws_json10_serialize_blob_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -272,7 +286,7 @@ fn aws_json10_serialize_timestamp_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
                 types::MyUnion::TimestampValue(
@@ -284,6 +298,7 @@ fn aws_json10_serialize_timestamp_union_value_server_request() {
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -314,9 +329,10 @@ fn aws_json10_serialize_enum_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -347,9 +363,10 @@ fn aws_json10_serialize_int_enum_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(Some(types::MyUnion::IntEnumValue(types::IntegerEnum::from(1i32))))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -380,13 +397,14 @@ fn aws_json10_serialize_list_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
                 types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -417,7 +435,7 @@ fn aws_json10_serialize_map_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
                 types::MyUnion::MapValue(
@@ -429,6 +447,7 @@ fn aws_json10_serialize_map_union_value_server_request() {
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -459,7 +478,7 @@ fn aws_json10_serialize_structure_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::json_unions::JsonUnionsInput::builder()
+    let mut expected = operation::json_unions::JsonUnionsInput::builder()
         .set_contents(
             Some(
                 types::MyUnion::StructureValue(
@@ -470,6 +489,7 @@ fn aws_json10_serialize_structure_union_value_server_request() {
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -505,8 +525,9 @@ fn aws_json10_must_always_send_empty_json_payload_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
+    let mut expected = operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
         .build_unchecked();
+    operation::no_input_and_no_output::NoInputAndNoOutput::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NoInputAndNoOutput(input) => {
             check::same(&input, &expected)
@@ -543,8 +564,9 @@ fn aws_json10_service_supports_no_payload_for_no_input_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
+    let mut expected = operation::no_input_and_no_output::NoInputAndNoOutputInput::builder()
         .build_unchecked();
+    operation::no_input_and_no_output::NoInputAndNoOutput::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NoInputAndNoOutput(input) => {
             check::same(&input, &expected)
@@ -577,8 +599,9 @@ fn aws_json10_no_input_and_output_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::no_input_and_output::NoInputAndOutputInput::builder()
+    let mut expected = operation::no_input_and_output::NoInputAndOutputInput::builder()
         .build_unchecked();
+    operation::no_input_and_output::NoInputAndOutput::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NoInputAndOutput(input) => check::same(&input, &expected),
         other => {
@@ -610,7 +633,7 @@ fn aws_json10_server_populates_defaults_when_missing_in_request_body_server_requ
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
+    let mut expected = operation::operation_with_defaults::OperationWithDefaultsInput::builder()
         .set_defaults(
             Some(
                 types::Defaults::builder()
@@ -670,6 +693,9 @@ fn aws_json10_server_populates_defaults_when_missing_in_request_body_server_requ
         .set_other_top_level_default(Some(0i32))
         .set_top_level_default(Some(String::from("hi")))
         .build_unchecked();
+    operation::operation_with_defaults::OperationWithDefaults::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -693,7 +719,7 @@ fn aws_json10_server_populates_nested_defaults_when_missing_in_request_body_serv
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
+    let mut expected = operation::operation_with_nested_structure::OperationWithNestedStructureInput::builder()
         .set_top_level(
             Some(
                 types::TopLevel::builder()
@@ -766,6 +792,9 @@ fn aws_json10_server_populates_nested_defaults_when_missing_in_request_body_serv
             ),
         )
         .build_unchecked();
+    operation::operation_with_nested_structure::OperationWithNestedStructure::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -792,7 +821,7 @@ fn sdk_applied_content_encoding_aws_json1_0_server_request() {
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let mut expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -801,6 +830,9 @@ fn sdk_applied_content_encoding_aws_json1_0_server_request() {
             ),
         )
         .build_unchecked();
+    operation::put_with_content_encoding::PutWithContentEncoding::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -829,7 +861,7 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_server_reques
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let mut expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -839,6 +871,9 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_0_server_reques
         )
         .set_encoding(Some(String::from("custom")))
         .build_unchecked();
+    operation::put_with_content_encoding::PutWithContentEncoding::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -861,8 +896,11 @@ fn non_query_compatible_aws_json10_forbids_query_mode_header_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::query_incompatible_operation::QueryIncompatibleOperationInput::builder()
+    let mut expected = operation::query_incompatible_operation::QueryIncompatibleOperationInput::builder()
         .build_unchecked();
+    operation::query_incompatible_operation::QueryIncompatibleOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::QueryIncompatibleOperation(input) => {
             check::same(&input, &expected)
@@ -895,10 +933,13 @@ fn aws_json10_supports_na_n_float_inputs_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
+    let mut expected = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
+    operation::simple_scalar_properties::SimpleScalarProperties::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
@@ -931,10 +972,13 @@ fn aws_json10_supports_infinity_float_inputs_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
+    let mut expected = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
+    operation::simple_scalar_properties::SimpleScalarProperties::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
@@ -967,10 +1011,13 @@ fn aws_json10_supports_negative_infinity_float_inputs_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
+    let mut expected = operation::simple_scalar_properties::SimpleScalarPropertiesInput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
+    operation::simple_scalar_properties::SimpleScalarProperties::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)

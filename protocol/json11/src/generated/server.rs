@@ -9,8 +9,6 @@ use crate::operation;
 use crate::types;
 use ::smithy_codegen_runtime as runtime;
 
-/// The protocol's content type, on every request and response.
-pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 /// A request read as one of the service's operations: the operation and its
 /// input, every constraint checked. (Made once per request and matched at
 /// once: its variants are held inline, however their sizes differ.)
@@ -94,6 +92,8 @@ impl Request {
     }
 }
 
+/// The protocol's content type, on every request and response.
+pub const CONTENT_TYPE: &str = "application/x-amz-json-1.1";
 /// The operation `request` calls, with its input read and checked; or why
 /// it reaches none, which [`reject`] turns into the response.
 pub fn parse<B: AsRef<[u8]>>(
@@ -209,12 +209,18 @@ impl operation::content_type_parameters::ContentTypeParameters {
         operation::content_type_parameters::ContentTypeParametersInput,
         runtime::server::Rejection,
     > {
-        let input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::aws_json::input(
+        let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::content_type_parameters::ContentTypeParametersInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -248,12 +254,18 @@ impl operation::datetime_offsets::DatetimeOffsets {
         operation::datetime_offsets::DatetimeOffsetsInput,
         runtime::server::Rejection,
     > {
-        let input: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::aws_json::input(
+        let mut input: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::datetime_offsets::DatetimeOffsetsInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -285,12 +297,16 @@ impl operation::empty_operation::EmptyOperation {
         operation::empty_operation::EmptyOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::empty_operation::EmptyOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::empty_operation::EmptyOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut operation::empty_operation::EmptyOperationInput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -323,12 +339,18 @@ impl operation::endpoint_operation::EndpointOperation {
         operation::endpoint_operation::EndpointOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::endpoint_operation::EndpointOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::endpoint_operation::EndpointOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -361,12 +383,18 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -401,12 +429,18 @@ impl operation::fractional_seconds::FractionalSeconds {
         operation::fractional_seconds::FractionalSecondsInput,
         runtime::server::Rejection,
     > {
-        let input: operation::fractional_seconds::FractionalSecondsInput = runtime::server::aws_json::input(
+        let mut input: operation::fractional_seconds::FractionalSecondsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::fractional_seconds::FractionalSecondsInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -438,12 +472,18 @@ impl operation::greeting_with_errors::GreetingWithErrors {
         operation::greeting_with_errors::GreetingWithErrorsInput,
         runtime::server::Rejection,
     > {
-        let input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::aws_json::input(
+        let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::greeting_with_errors::GreetingWithErrorsInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -491,12 +531,18 @@ impl operation::host_with_path_operation::HostWithPathOperation {
         operation::host_with_path_operation::HostWithPathOperationInput,
         runtime::server::Rejection,
     > {
-        let input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::aws_json::input(
+        let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::host_with_path_operation::HostWithPathOperationInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -528,12 +574,16 @@ impl operation::json_enums::JsonEnums {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::JsonEnumsInputOutput, runtime::server::Rejection> {
-        let input: types::JsonEnumsInputOutput = runtime::server::aws_json::input(
+        let mut input: types::JsonEnumsInputOutput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::JsonEnumsInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -562,12 +612,16 @@ impl operation::json_int_enums::JsonIntEnums {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::JsonIntEnumsInputOutput, runtime::server::Rejection> {
-        let input: types::JsonIntEnumsInputOutput = runtime::server::aws_json::input(
+        let mut input: types::JsonIntEnumsInputOutput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::JsonIntEnumsInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -596,10 +650,16 @@ impl operation::json_unions::JsonUnions {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::UnionInputOutput, runtime::server::Rejection> {
-        let input: types::UnionInputOutput = runtime::server::aws_json::input(request)?;
+        let mut input: types::UnionInputOutput = runtime::server::aws_json::input(
+            request,
+        )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::UnionInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -628,10 +688,14 @@ impl operation::kitchen_sink_operation::KitchenSinkOperation {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::KitchenSink, runtime::server::Rejection> {
-        let input: types::KitchenSink = runtime::server::aws_json::input(request)?;
+        let mut input: types::KitchenSink = runtime::server::aws_json::input(request)?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::KitchenSink) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(output: &types::KitchenSink) -> ::http::Response<Vec<u8>> {
@@ -680,12 +744,16 @@ impl operation::null_operation::NullOperation {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::NullOperationInputOutput, runtime::server::Rejection> {
-        let input: types::NullOperationInputOutput = runtime::server::aws_json::input(
+        let mut input: types::NullOperationInputOutput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::NullOperationInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -717,12 +785,18 @@ impl operation::operation_with_optional_input_output::OperationWithOptionalInput
         operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput,
         runtime::server::Rejection,
     > {
-        let input: operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput = runtime::server::aws_json::input(
+        let mut input: operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -753,12 +827,16 @@ impl operation::put_and_get_inline_documents::PutAndGetInlineDocuments {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::PutAndGetInlineDocumentsInputOutput, runtime::server::Rejection> {
-        let input: types::PutAndGetInlineDocumentsInputOutput = runtime::server::aws_json::input(
+        let mut input: types::PutAndGetInlineDocumentsInputOutput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::PutAndGetInlineDocumentsInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -792,12 +870,18 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
         operation::put_with_content_encoding::PutWithContentEncodingInput,
         runtime::server::Rejection,
     > {
-        let input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::aws_json::input(
+        let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(
+        _input: &mut operation::put_with_content_encoding::PutWithContentEncodingInput,
+    ) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -829,12 +913,16 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::SimpleScalarPropertiesInputOutput, runtime::server::Rejection> {
-        let input: types::SimpleScalarPropertiesInputOutput = runtime::server::aws_json::input(
+        let mut input: types::SimpleScalarPropertiesInputOutput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::SimpleScalarPropertiesInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(
@@ -865,12 +953,16 @@ impl operation::sparse_nulls_operation::SparseNullsOperation {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::SparseNullsOperationInputOutput, runtime::server::Rejection> {
-        let input: types::SparseNullsOperationInputOutput = runtime::server::aws_json::input(
+        let mut input: types::SparseNullsOperationInputOutput = runtime::server::aws_json::input(
             request,
         )?;
+        Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
 
+    /// Fills in the `@default` of each member `input` leaves unset, as a
+    /// service does before checking constraints.
+    pub fn fill_defaults(_input: &mut types::SparseNullsOperationInputOutput) {}
     /// The response carrying `output` (an empty body when the model gives the
     /// operation no output).
     pub fn output_response(

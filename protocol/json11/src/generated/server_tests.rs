@@ -27,9 +27,12 @@ fn aws_json11_must_support_parameters_in_content_type_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::content_type_parameters::ContentTypeParametersInput::builder()
+    let mut expected = operation::content_type_parameters::ContentTypeParametersInput::builder()
         .set_value(Some(5i32))
         .build_unchecked();
+    operation::content_type_parameters::ContentTypeParameters::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::ContentTypeParameters(input) => {
             check::same(&input, &expected)
@@ -62,8 +65,9 @@ fn sends_requests_to_slash_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::empty_operation::EmptyOperationInput::builder()
+    let mut expected = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
+    operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
         other => {
@@ -94,8 +98,9 @@ fn includes_x_amz_target_and_content_type_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::empty_operation::EmptyOperationInput::builder()
+    let mut expected = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
+    operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
         other => {
@@ -131,8 +136,9 @@ fn json_1_1_client_sends_empty_payload_for_no_input_shape_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::empty_operation::EmptyOperationInput::builder()
+    let mut expected = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
+    operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
         other => {
@@ -167,8 +173,9 @@ fn json_1_1_service_supports_empty_payload_for_no_input_shape_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::empty_operation::EmptyOperationInput::builder()
+    let mut expected = operation::empty_operation::EmptyOperationInput::builder()
         .build_unchecked();
+    operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
         other => {
@@ -200,8 +207,9 @@ fn aws_json11_endpoint_trait_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::endpoint_operation::EndpointOperationInput::builder()
+    let mut expected = operation::endpoint_operation::EndpointOperationInput::builder()
         .build_unchecked();
+    operation::endpoint_operation::EndpointOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EndpointOperation(input) => {
             check::same(&input, &expected)
@@ -236,9 +244,12 @@ fn aws_json11_endpoint_trait_with_host_label_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
+    let mut expected = operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput::builder()
         .set_label(Some(String::from("bar")))
         .build_unchecked();
+    operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::EndpointWithHostLabelOperation(input) => {
             check::same(&input, &expected)
@@ -271,7 +282,7 @@ fn aws_json11_enums_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::JsonEnumsInputOutput::builder()
+    let mut expected = types::JsonEnumsInputOutput::builder()
         .set_foo_enum1(Some(types::FooEnum::from("Foo")))
         .set_foo_enum2(Some(types::FooEnum::from("0")))
         .set_foo_enum3(Some(types::FooEnum::from("1")))
@@ -290,6 +301,7 @@ fn aws_json11_enums_server_request() {
             Some(vec![types::FooEnum::from("Foo"), types::FooEnum::from("0")]),
         )
         .build_unchecked();
+    operation::json_enums::JsonEnums::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonEnums(input) => check::same(&input, &expected),
         other => {
@@ -320,7 +332,7 @@ fn aws_json11_int_enums_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::JsonIntEnumsInputOutput::builder()
+    let mut expected = types::JsonIntEnumsInputOutput::builder()
         .set_int_enum1(Some(types::IntegerEnum::from(1i32)))
         .set_int_enum2(Some(types::IntegerEnum::from(2i32)))
         .set_int_enum3(Some(types::IntegerEnum::from(3i32)))
@@ -339,6 +351,7 @@ fn aws_json11_int_enums_server_request() {
             Some(vec![types::IntegerEnum::from(1i32), types::IntegerEnum::from(2i32)]),
         )
         .build_unchecked();
+    operation::json_int_enums::JsonIntEnums::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonIntEnums(input) => check::same(&input, &expected),
         other => {
@@ -369,9 +382,10 @@ fn aws_json11_serialize_string_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(Some(types::MyUnion::StringValue(String::from("foo"))))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -402,9 +416,10 @@ fn aws_json11_serialize_boolean_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(Some(types::MyUnion::BooleanValue(true)))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -435,9 +450,10 @@ fn aws_json11_serialize_number_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(Some(types::MyUnion::NumberValue(1i32)))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -468,11 +484,12 @@ fn aws_json11_serialize_blob_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(types::MyUnion::BlobValue(runtime::Blob::new(b"foo".to_vec()))),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -503,7 +520,7 @@ fn aws_json11_serialize_timestamp_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
                 types::MyUnion::TimestampValue(
@@ -515,6 +532,7 @@ fn aws_json11_serialize_timestamp_union_value_server_request() {
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -545,9 +563,10 @@ fn aws_json11_serialize_enum_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(Some(types::MyUnion::EnumValue(types::FooEnum::from("Foo"))))
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -578,13 +597,14 @@ fn aws_json11_serialize_list_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
                 types::MyUnion::ListValue(vec![String::from("foo"), String::from("bar")]),
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -615,7 +635,7 @@ fn aws_json11_serialize_map_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
                 types::MyUnion::MapValue(
@@ -627,6 +647,7 @@ fn aws_json11_serialize_map_union_value_server_request() {
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -657,7 +678,7 @@ fn aws_json11_serialize_structure_union_value_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::UnionInputOutput::builder()
+    let mut expected = types::UnionInputOutput::builder()
         .set_contents(
             Some(
                 types::MyUnion::StructureValue(
@@ -668,6 +689,7 @@ fn aws_json11_serialize_structure_union_value_server_request() {
             ),
         )
         .build_unchecked();
+    operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
         other => {
@@ -698,9 +720,12 @@ fn serializes_string_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_string(Some(String::from("abc xyz")))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -733,7 +758,7 @@ fn serializes_string_shapes_with_jsonvalue_trait_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_json_value(
             Some(
                 String::from(
@@ -742,6 +767,9 @@ fn serializes_string_shapes_with_jsonvalue_trait_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -774,9 +802,12 @@ fn serializes_integer_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_integer(Some(1234i32))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -809,9 +840,12 @@ fn serializes_long_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_long(Some(999999999999i64))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -844,9 +878,12 @@ fn serializes_float_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_float(Some(1234.5f32))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -879,9 +916,12 @@ fn serializes_double_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_double(Some(1234.5f64))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -914,9 +954,12 @@ fn serializes_blob_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_blob(Some(runtime::Blob::new(b"binary-value".to_vec())))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -949,9 +992,12 @@ fn serializes_boolean_shapes_true_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_boolean(Some(true))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -984,9 +1030,12 @@ fn serializes_boolean_shapes_false_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_boolean(Some(false))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1019,7 +1068,7 @@ fn serializes_timestamp_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1027,6 +1076,9 @@ fn serializes_timestamp_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1059,7 +1111,7 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_iso8601_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1067,6 +1119,9 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1099,7 +1154,7 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_httpdate_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1107,6 +1162,9 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1139,7 +1197,7 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_server_request
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_unix_timestamp(
             Some(
                 ::time::OffsetDateTime::from_unix_timestamp_nanos(946845296000000000i128)
@@ -1147,6 +1205,9 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_server_request
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1179,11 +1240,14 @@ fn serializes_list_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_list_of_strings(
             Some(vec![String::from("abc"), String::from("mno"), String::from("xyz")]),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1216,9 +1280,12 @@ fn serializes_empty_list_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_list_of_strings(Some(vec![]))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1251,7 +1318,7 @@ fn serializes_list_of_map_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_list_of_maps_of_strings(
             Some(
                 vec![
@@ -1265,6 +1332,9 @@ fn serializes_list_of_map_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1297,7 +1367,7 @@ fn serializes_list_of_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_list_of_structs(
             Some(
                 vec![
@@ -1310,6 +1380,9 @@ fn serializes_list_of_structure_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1342,7 +1415,7 @@ fn serializes_list_of_recursive_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_recursive_list(
             Some(
                 vec![
@@ -1355,6 +1428,9 @@ fn serializes_list_of_recursive_structure_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1387,7 +1463,7 @@ fn serializes_map_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_map_of_strings(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1397,6 +1473,9 @@ fn serializes_map_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1429,9 +1508,12 @@ fn serializes_empty_map_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_map_of_strings(Some(::std::collections::BTreeMap::from([])))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1464,7 +1546,7 @@ fn serializes_map_of_list_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_map_of_lists_of_strings(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1477,6 +1559,9 @@ fn serializes_map_of_list_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1509,7 +1594,7 @@ fn serializes_map_of_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_map_of_structs(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1529,6 +1614,9 @@ fn serializes_map_of_structure_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1561,7 +1649,7 @@ fn serializes_map_of_recursive_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_recursive_map(
             Some(
                 ::std::collections::BTreeMap::from([
@@ -1597,6 +1685,9 @@ fn serializes_map_of_recursive_structure_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1629,7 +1720,7 @@ fn serializes_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_simple_struct(
             Some(
                 types::SimpleStruct::builder()
@@ -1638,6 +1729,9 @@ fn serializes_structure_shapes_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1670,7 +1764,7 @@ fn serializes_structure_members_with_locationname_traits_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_struct_with_json_name(
             Some(
                 types::StructWithJsonName::builder()
@@ -1679,6 +1773,9 @@ fn serializes_structure_members_with_locationname_traits_server_request() {
             ),
         )
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1711,9 +1808,12 @@ fn serializes_empty_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_simple_struct(Some(types::SimpleStruct::builder().build_unchecked()))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1746,9 +1846,12 @@ fn serializes_structure_which_have_no_members_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_empty_struct(Some(types::EmptyStruct::builder().build_unchecked()))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1781,7 +1884,7 @@ fn serializes_recursive_structure_shapes_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::KitchenSink::builder()
+    let mut expected = types::KitchenSink::builder()
         .set_boolean(Some(false))
         .set_recursive_struct(
             Some(
@@ -1809,6 +1912,9 @@ fn serializes_recursive_structure_shapes_server_request() {
         )
         .set_string(Some(String::from("top-value")))
         .build_unchecked();
+    operation::kitchen_sink_operation::KitchenSinkOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
@@ -1841,7 +1947,8 @@ fn aws_json11_servers_dont_deserialize_null_structure_values_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::NullOperationInputOutput::builder().build_unchecked();
+    let mut expected = types::NullOperationInputOutput::builder().build_unchecked();
+    operation::null_operation::NullOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NullOperation(input) => check::same(&input, &expected),
         other => {
@@ -1872,8 +1979,11 @@ fn can_call_operation_with_no_input_or_output_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
+    let mut expected = operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
         .build_unchecked();
+    operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::OperationWithOptionalInputOutput(input) => {
             check::same(&input, &expected)
@@ -1906,9 +2016,12 @@ fn can_call_operation_with_optional_input_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
+    let mut expected = operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput::builder()
         .set_value(Some(String::from("Hi")))
         .build_unchecked();
+    operation::operation_with_optional_input_output::OperationWithOptionalInputOutput::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::OperationWithOptionalInputOutput(input) => {
             check::same(&input, &expected)
@@ -1941,7 +2054,7 @@ fn put_and_get_inline_documents_input_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::PutAndGetInlineDocumentsInputOutput::builder()
+    let mut expected = types::PutAndGetInlineDocumentsInputOutput::builder()
         .set_inline_document(
             Some(
                 runtime::Document::from_json("{\"foo\":\"bar\"}")
@@ -1949,6 +2062,9 @@ fn put_and_get_inline_documents_input_server_request() {
             ),
         )
         .build_unchecked();
+    operation::put_and_get_inline_documents::PutAndGetInlineDocuments::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::PutAndGetInlineDocuments(input) => {
             check::same(&input, &expected)
@@ -1985,7 +2101,7 @@ fn sdk_applied_content_encoding_aws_json1_1_server_request() {
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let mut expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -1994,6 +2110,9 @@ fn sdk_applied_content_encoding_aws_json1_1_server_request() {
             ),
         )
         .build_unchecked();
+    operation::put_with_content_encoding::PutWithContentEncoding::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -2022,7 +2141,7 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_server_reques
         Ok(input) => input,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
+    let mut expected = operation::put_with_content_encoding::PutWithContentEncodingInput::builder()
         .set_data(
             Some(
                 String::from(
@@ -2032,6 +2151,9 @@ fn sdk_appends_gzip_and_ignores_http_provided_encoding_aws_json1_1_server_reques
         )
         .set_encoding(Some(String::from("custom")))
         .build_unchecked();
+    operation::put_with_content_encoding::PutWithContentEncoding::fill_defaults(
+        &mut expected,
+    );
     check::same(&input, &expected);
 }
 
@@ -2054,10 +2176,13 @@ fn aws_json11_supports_na_n_float_inputs_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::SimpleScalarPropertiesInputOutput::builder()
+    let mut expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NAN))
         .set_float_value(Some(f32::NAN))
         .build_unchecked();
+    operation::simple_scalar_properties::SimpleScalarProperties::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
@@ -2090,10 +2215,13 @@ fn aws_json11_supports_infinity_float_inputs_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::SimpleScalarPropertiesInputOutput::builder()
+    let mut expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::INFINITY))
         .set_float_value(Some(f32::INFINITY))
         .build_unchecked();
+    operation::simple_scalar_properties::SimpleScalarProperties::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
@@ -2126,10 +2254,13 @@ fn aws_json11_supports_negative_infinity_float_inputs_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::SimpleScalarPropertiesInputOutput::builder()
+    let mut expected = types::SimpleScalarPropertiesInputOutput::builder()
         .set_double_value(Some(f64::NEG_INFINITY))
         .set_float_value(Some(f32::NEG_INFINITY))
         .build_unchecked();
+    operation::simple_scalar_properties::SimpleScalarProperties::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
@@ -2162,11 +2293,14 @@ fn aws_json11_sparse_maps_serialize_null_values_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::SparseNullsOperationInputOutput::builder()
+    let mut expected = types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_map(
             Some(::std::collections::BTreeMap::from([(String::from("foo"), None)])),
         )
         .build_unchecked();
+    operation::sparse_nulls_operation::SparseNullsOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SparseNullsOperation(input) => {
             check::same(&input, &expected)
@@ -2199,9 +2333,12 @@ fn aws_json11_sparse_lists_serialize_null_server_request() {
         Ok(parsed) => parsed,
         Err(rejection) => panic!("the request is refused: {rejection}"),
     };
-    let expected = types::SparseNullsOperationInputOutput::builder()
+    let mut expected = types::SparseNullsOperationInputOutput::builder()
         .set_sparse_string_list(Some(vec![None]))
         .build_unchecked();
+    operation::sparse_nulls_operation::SparseNullsOperation::fill_defaults(
+        &mut expected,
+    );
     match parsed {
         crate::server::Request::SparseNullsOperation(input) => {
             check::same(&input, &expected)

@@ -1,0 +1,402 @@
+//! restJson1 on the service side: a request is routed by the operations'
+//! `@http` method and URI patterns (labels, greedy labels, query literals),
+//! and its input read from the labels, query, headers and body; a response
+//! is written with the client's request builder (the same bindings, the
+//! other direction) and a status. Errors carry `X-Amzn-Errortype`.
+
+use super::{require_content_type, Rejection};
+use crate::http::RequestError;
+
+/// A URI pattern's path segment.
+#[derive(Debug, Clone, PartialEq)]
+enum Segment {
+    Literal(String),
+    Label(String),
+    /// `{name+}`: one or more whole segments.
+    Greedy(String),
+}
+
+/// One operation's `@http` method and URI pattern.
+#[derive(Debug, Clone, PartialEq)]
+struct Route {
+    method: &'static str,
+    segments: Vec<Segment>,
+    /// Query literals the request must carry: `key` or `key=value`.
+    query: Vec<(String, Option<String>)>,
+}
+
+impl Route {
+    fn new(method: &'static str, pattern: &str) -> Self {
+        let (path, query) = pattern.split_once('?').unwrap_or((pattern, ""));
+        let segments = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| match s.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+                Some(label) => match label.strip_suffix('+') {
+                    Some(name) => Segment::Greedy(name.to_owned()),
+                    None => Segment::Label(label.to_owned()),
+                },
+                None => Segment::Literal(s.to_owned()),
+            })
+            .collect();
+        let query = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| match p.split_once('=') {
+                Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
+                None => (p.to_owned(), None),
+            })
+            .collect();
+        Self {
+            method,
+            segments,
+            query,
+        }
+    }
+
+    /// How specific the pattern is, for choosing among several that match:
+    /// more literal segments first, then without a greedy label, then more
+    /// query literals.
+    fn rank(&self) -> (usize, bool, usize) {
+        let literals = self
+            .segments
+            .iter()
+            .filter(|s| matches!(s, Segment::Literal(_)))
+            .count();
+        let greedy = self.segments.iter().any(|s| matches!(s, Segment::Greedy(_)));
+        (literals, !greedy, self.query.len())
+    }
+
+    /// The labels when the path and query match (the method aside).
+    fn matches(&self, path: &[String], query: &[(String, String)]) -> Option<Labels> {
+        let mut labels = Vec::new();
+        if !match_segments(&self.segments, path, &mut labels) {
+            return None;
+        }
+        let required = self.query.iter().all(|(key, value)| {
+            query
+                .iter()
+                .any(|(k, v)| k == key && value.as_ref().is_none_or(|value| v == value))
+        });
+        required.then_some(Labels(labels))
+    }
+}
+
+fn match_segments(pattern: &[Segment], path: &[String], labels: &mut Vec<(String, String)>) -> bool {
+    match pattern.split_first() {
+        None => path.is_empty(),
+        Some((Segment::Literal(literal), rest)) => {
+            path.first().is_some_and(|s| s == literal) && match_segments(rest, &path[1..], labels)
+        }
+        Some((Segment::Label(name), rest)) => match path.first() {
+            Some(value) if !value.is_empty() => {
+                labels.push((name.clone(), value.clone()));
+                if match_segments(rest, &path[1..], labels) {
+                    return true;
+                }
+                labels.pop();
+                false
+            }
+            _ => false,
+        },
+        Some((Segment::Greedy(name), rest)) => {
+            // The longest run of segments that lets the rest match.
+            for taken in (1..=path.len()).rev() {
+                labels.push((name.clone(), path[..taken].join("/")));
+                if match_segments(rest, &path[taken..], labels) {
+                    return true;
+                }
+                labels.pop();
+            }
+            false
+        }
+    }
+}
+
+/// The URI labels of a routed request, percent-decoded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Labels(Vec<(String, String)>);
+
+impl Labels {
+    /// The value of the label `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The operations of a service by their `@http` traits, in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Router {
+    routes: Vec<Route>,
+}
+
+impl Router {
+    /// A router over `(method, URI pattern)` pairs, one per operation.
+    pub fn new(routes: &[(&'static str, &'static str)]) -> Self {
+        Self {
+            routes: routes.iter().map(|(method, uri)| Route::new(method, uri)).collect(),
+        }
+    }
+
+    /// The index of the operation `request` calls and its labels: the most
+    /// specific pattern that matches path and query. A path that only other
+    /// methods answer is [`Rejection::MethodNotAllowed`].
+    pub fn route<B>(&self, request: &http::Request<B>) -> Result<(usize, Labels), Rejection> {
+        let path: Vec<String> = request
+            .uri()
+            .path()
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(percent_decode)
+            .collect::<Result<_, _>>()
+            .map_err(|_| Rejection::UnknownOperation)?;
+        let query = query_pairs(request);
+        let mut best: Option<(usize, Labels)> = None;
+        let mut other_method = false;
+        for (index, route) in self.routes.iter().enumerate() {
+            let Some(labels) = route.matches(&path, &query) else {
+                continue;
+            };
+            if !route.method.eq_ignore_ascii_case(request.method().as_str()) {
+                other_method = true;
+                continue;
+            }
+            if best.as_ref().is_none_or(|(b, _)| route.rank() > self.routes[*b].rank()) {
+                best = Some((index, labels));
+            }
+        }
+        match best {
+            Some(found) => Ok(found),
+            None if other_method => Err(Rejection::MethodNotAllowed),
+            None => Err(Rejection::UnknownOperation),
+        }
+    }
+}
+
+/// `%XX` decoded; the result must be UTF-8.
+fn percent_decode(text: &str) -> Result<String, String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| format!("`{text}` holds a `%` that is not an escape"))?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| format!("`{text}` decodes to text that is not UTF-8"))
+}
+
+/// The request's query parameters, in order, percent-decoded; a key without
+/// `=` has an empty value. Parameters that do not decode are left out.
+pub fn query_pairs<B>(request: &http::Request<B>) -> Vec<(String, String)> {
+    request
+        .uri()
+        .query()
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            Some((percent_decode(k).ok()?, percent_decode(v).ok()?))
+        })
+        .collect()
+}
+
+/// The values of the query parameter `name`, in order.
+pub fn query_values<'q>(pairs: &'q [(String, String)], name: &str) -> Vec<&'q str> {
+    pairs
+        .iter()
+        .filter(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .collect()
+}
+
+/// A JSON body of the input's unbound members, constraints unchecked; no
+/// body reads as `{}`.
+pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Rejection> {
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}".as_slice()
+    } else {
+        body
+    };
+    serde_json::from_slice(body).map_err(|e| Rejection::Malformed(e.to_string()))
+}
+
+/// Whether a structure payload is absent: no body, or `{}` (what a client
+/// sends for an unset one).
+pub fn no_structure(body: &[u8]) -> bool {
+    let inside = body
+        .trim_ascii()
+        .strip_prefix(b"{")
+        .and_then(|rest| rest.strip_suffix(b"}"));
+    body.trim_ascii().is_empty() || inside.is_some_and(|inside| inside.trim_ascii().is_empty())
+}
+
+/// Checks that a request with a body says it is JSON.
+pub fn json_content_type<B: AsRef<[u8]>>(request: &http::Request<B>) -> Result<(), Rejection> {
+    if request.body().as_ref().is_empty() {
+        return Ok(());
+    }
+    require_content_type(request, "application/json")
+}
+
+/// A response of `status` from a message the request builder wrote (its
+/// headers and body); a message the builder refused is a 500.
+pub fn response(message: Result<http::Request<Vec<u8>>, RequestError>, status: u16) -> http::Response<Vec<u8>> {
+    match message {
+        Ok(message) => {
+            let (parts, body) = message.into_parts();
+            let mut response = http::Response::new(body);
+            *response.status_mut() =
+                http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+            *response.headers_mut() = parts.headers;
+            let length = response.body().len();
+            response
+                .headers_mut()
+                .insert(http::header::CONTENT_LENGTH, length.into());
+            response
+        }
+        Err(e) => internal(&e.to_string()),
+    }
+}
+
+/// [`response`] for a modeled error: `X-Amzn-Errortype` names it.
+pub fn error(
+    message: Result<http::Request<Vec<u8>>, RequestError>,
+    status: u16,
+    name: &str,
+) -> http::Response<Vec<u8>> {
+    let mut response = response(message, status);
+    if let Ok(value) = http::HeaderValue::from_str(name) {
+        response.headers_mut().insert("x-amzn-errortype", value);
+    }
+    response
+}
+
+/// A 500 for an error the model does not describe (`code`, else
+/// `InternalFailure`).
+pub fn unhandled(code: Option<&str>, message: Option<&str>) -> http::Response<Vec<u8>> {
+    let body = match message {
+        Some(message) => serde_json::json!({"message": message}),
+        None => serde_json::json!({}),
+    };
+    let code = code.unwrap_or("InternalFailure");
+    super::response(
+        500,
+        "application/json",
+        Some(("x-amzn-errortype", code)),
+        serde_json::to_vec(&body).unwrap_or_default(),
+    )
+}
+
+fn internal(why: &str) -> http::Response<Vec<u8>> {
+    unhandled(None, Some(why))
+}
+
+/// The response that answers `rejection`: its status, `X-Amzn-Errortype`,
+/// and a JSON body (a `ValidationException` lists every violation).
+pub fn rejection(rejection: &Rejection) -> http::Response<Vec<u8>> {
+    let body = rejection
+        .validation_body()
+        .unwrap_or_else(|| serde_json::json!({"message": rejection.to_string()}));
+    super::response(
+        rejection.status(),
+        "application/json",
+        Some(("x-amzn-errortype", rejection.error_type())),
+        serde_json::to_vec(&body).unwrap_or_default(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: &str, uri: &str) -> http::Request<Vec<u8>> {
+        http::Request::builder()
+            .method(method)
+            .uri(uri)
+            .body(Vec::new())
+            .expect("a request")
+    }
+
+    #[test]
+    fn the_most_specific_pattern_wins_and_labels_decode() {
+        let router = Router::new(&[
+            ("GET", "/things/{id}"),
+            ("GET", "/things/special"),
+            ("GET", "/files/{key+}"),
+            ("GET", "/files/{key+}/meta"),
+            ("POST", "/things/{id}"),
+            ("GET", "/q?mode=a"),
+            ("GET", "/q?mode=b&flag"),
+        ]);
+        let (index, labels) = router.route(&request("GET", "/things/a%20b")).expect("routes");
+        assert_eq!((index, labels.get("id")), (0, Some("a b")));
+        assert_eq!(router.route(&request("GET", "/things/special")).map(|r| r.0), Ok(1));
+        let (index, labels) = router.route(&request("GET", "/files/a/b/c")).expect("routes");
+        assert_eq!((index, labels.get("key")), (2, Some("a/b/c")));
+        let (index, labels) = router.route(&request("GET", "/files/a/b/meta")).expect("routes");
+        assert_eq!((index, labels.get("key")), (3, Some("a/b")));
+        assert_eq!(router.route(&request("POST", "/things/x")).map(|r| r.0), Ok(4));
+        assert_eq!(router.route(&request("GET", "/q?mode=a&x=1")).map(|r| r.0), Ok(5));
+        assert_eq!(router.route(&request("GET", "/q?flag&mode=b")).map(|r| r.0), Ok(6));
+        assert_eq!(
+            router.route(&request("GET", "/q?mode=c")),
+            Err(Rejection::UnknownOperation)
+        );
+        assert_eq!(
+            router.route(&request("DELETE", "/things/x")),
+            Err(Rejection::MethodNotAllowed)
+        );
+        assert_eq!(
+            router.route(&request("GET", "/nothing")),
+            Err(Rejection::UnknownOperation)
+        );
+        assert_eq!(
+            router.route(&request("GET", "/things")),
+            Err(Rejection::UnknownOperation)
+        );
+    }
+
+    #[test]
+    fn an_empty_object_is_no_structure_payload() {
+        assert!(no_structure(b""));
+        assert!(no_structure(b" { \n } "));
+        assert!(!no_structure(b"{\"a\":1}"));
+        assert!(!no_structure(b"[]"));
+    }
+
+    #[test]
+    fn query_parameters_decode_and_keep_their_order() {
+        let pairs = query_pairs(&request("GET", "/p?a=1&b=x%26y&a=2&flag"));
+        assert_eq!(query_values(&pairs, "a"), ["1", "2"]);
+        assert_eq!(query_values(&pairs, "b"), ["x&y"]);
+        assert_eq!(query_values(&pairs, "flag"), [""]);
+        assert!(percent_decode("%zz").is_err());
+        assert!(percent_decode("%ff").is_err(), "not UTF-8");
+    }
+
+    #[test]
+    fn responses_take_the_messages_headers_and_body() {
+        let message = http::Request::builder()
+            .header("x-a", "1")
+            .body(b"{}".to_vec())
+            .map_err(|e| RequestError::Http(e.to_string()));
+        let answer = error(message, 403, "Nope");
+        assert_eq!(answer.status(), 403);
+        assert_eq!(answer.headers()["x-a"], "1");
+        assert_eq!(answer.headers()["x-amzn-errortype"], "Nope");
+        assert_eq!(answer.body(), b"{}");
+        let refused = response(Err(RequestError::Http("bad header".into())), 200);
+        assert_eq!(refused.status(), 500);
+    }
+}
