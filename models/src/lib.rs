@@ -15,4 +15,4 @@ pub use time;
 pub(crate) use generated::patterns;
 #[cfg(feature = "proptest")]
 pub use generated::strategies;
-pub use generated::{endpoint, operation, types};
+pub use generated::{endpoint, operation, server, types};

@@ -211,6 +211,7 @@ pub fn generate_models(root: &Path) -> Result<Option<Vec<GeneratedFile>>, String
         protocol_tests: true,
         expected_failures: endpoint_expected_failures(root)?.remove("models").unwrap_or_default(),
         partitions: Some(partitions),
+        server: true,
         ..smithy_codegen::Settings::default()
     };
     smithy_codegen::generate_with_settings(&spec, &Operations::All, &settings)

@@ -265,7 +265,7 @@ impl FileJob<'_> {
                 "strategies",
                 "types",
             ]),
-            What::Server => owned(&["CONTENT_TYPE", "ROUTER", "Request", "parse", "reject"]),
+            What::Server => owned(&["CONTENT_TYPE", "ROUTER", "Request", "parse", "reject", "router"]),
             What::Endpoint => owned(&[
                 "Params",
                 "Endpoint",

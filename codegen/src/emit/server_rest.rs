@@ -32,6 +32,7 @@ pub(super) fn parts(ir: &CrateIr) -> TokenStream {
         Some(quote!((#method, #uri)))
     });
     let arms = routed.iter().enumerate().map(|(index, op)| {
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
         let name = format_ident!("{}", op.name);
         let marker = marker(op);
         quote!(#index => #marker::parse_routed(request, &labels).map(Request::#name))
@@ -41,9 +42,13 @@ pub(super) fn parts(ir: &CrateIr) -> TokenStream {
         .enumerate()
         .map(|(index, op)| operation_impl(op, index, ir));
     quote! {
-        /// The operations by their `@http` method and URI pattern, in this order.
-        static ROUTER: ::std::sync::LazyLock<#RUNTIME::server::rest::Router> =
-            ::std::sync::LazyLock::new(|| #RUNTIME::server::rest::Router::new(&[#(#table),*]));
+        /// The operations by their `@http` method and URI pattern, built once.
+        static ROUTER: ::std::sync::LazyLock<#RUNTIME::server::rest::Router> = ::std::sync::LazyLock::new(router);
+
+        /// The operations' `@http` methods and URI patterns, in the order `parse` numbers them.
+        fn router() -> #RUNTIME::server::rest::Router {
+            #RUNTIME::server::rest::Router::new(&[#(#table),*])
+        }
 
         /// The operation `request` calls, with its input read and checked; or why
         /// it reaches none, which [`reject`] turns into the response.
@@ -70,6 +75,7 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
     let (Some(input), Some(output)) = (structure(ir, &op.input), structure(ir, &op.output)) else {
         return TokenStream::new();
     };
+    let index = proc_macro2::Literal::usize_unsuffixed(index);
     let marker = marker(op);
     let input_ty = path(&op.input);
     let output_ty = path(&op.output);

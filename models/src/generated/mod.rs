@@ -7,6 +7,7 @@ pub mod endpoint;
 mod endpoint_tests;
 pub mod operation;
 pub(crate) mod patterns;
+pub mod server;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod types;

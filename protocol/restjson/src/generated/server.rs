@@ -473,131 +473,137 @@ impl Request {
     }
 }
 
-/// The operations by their `@http` method and URI pattern, in this order.
-static ROUTER: ::std::sync::LazyLock<runtime::server::rest::Router> = ::std::sync::LazyLock::new(||
-runtime::server::rest::Router::new(
-    &[
-        ("GET", "/AllQueryStringTypesInput"),
-        ("GET", "/ConstantAndVariableQueryString?foo=bar"),
-        ("GET", "/ConstantQueryString/{hello}?foo=bar&hello"),
-        ("POST", "/ContentTypeParameters"),
-        ("POST", "/DatetimeOffsets"),
-        ("PUT", "/DocumentType"),
-        ("PUT", "/DocumentTypeAsMapValue"),
-        ("PUT", "/DocumentTypeAsPayload"),
-        ("POST", "/DuplexStream"),
-        ("POST", "/DuplexStreamWithDistinctStreams"),
-        ("POST", "/DuplexStreamWithInitialMessages"),
-        ("POST", "/EmptyInputAndEmptyOutput"),
-        ("POST", "/EndpointOperation"),
-        ("POST", "/EndpointWithHostLabelOperation"),
-        ("POST", "/FractionalSeconds"),
-        ("PUT", "/GreetingWithErrors"),
-        ("GET", "/HostWithPathOperation"),
-        ("POST", "/HttpChecksumRequired"),
-        ("GET", "/HttpEmptyPrefixHeaders"),
-        ("POST", "/EnumPayload"),
-        ("POST", "/HttpPayloadTraits"),
-        ("POST", "/HttpPayloadTraitsWithMediaType"),
-        ("PUT", "/HttpPayloadWithStructure"),
-        ("PUT", "/HttpPayloadWithUnion"),
-        ("GET", "/HttpPrefixHeaders"),
-        ("GET", "/HttpPrefixHeadersResponse"),
-        ("GET", "/http-query-params-only"),
-        ("GET", "/FloatHttpLabels/{float}/{double}"),
-        ("GET", "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}"),
-        (
-            "GET",
-            "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}",
-        ),
-        (
-            "GET",
-            "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}",
-        ),
-        ("GET", "/ReDosLiteral/{str}/(a+)+"),
-        ("PUT", "/HttpResponseCode"),
-        ("POST", "/StringPayload"),
-        ("GET", "/IgnoreQueryParamsInResponse"),
-        ("POST", "/InputAndOutputWithHeaders"),
-        ("POST", "/InputStream"),
-        ("POST", "/InputStreamWithInitialRequest"),
-        ("POST", "/JsonBlobs"),
-        ("PUT", "/JsonEnums"),
-        ("PUT", "/JsonIntEnums"),
-        ("PUT", "/JsonLists"),
-        ("POST", "/JsonMaps"),
-        ("POST", "/JsonTimestamps"),
-        ("PUT", "/JsonUnions"),
-        ("POST", "/MalformedAcceptWithBody"),
-        ("POST", "/MalformedAcceptWithGenericString"),
-        ("POST", "/MalformedAcceptWithPayload"),
-        ("POST", "/MalformedBlob"),
-        ("POST", "/MalformedBoolean/{booleanInPath}"),
-        ("POST", "/MalformedByte/{byteInPath}"),
-        ("POST", "/MalformedContentTypeWithBody"),
-        ("POST", "/MalformedContentTypeWithGenericString"),
-        ("POST", "/MalformedContentTypeWithPayload"),
-        ("POST", "/MalformedContentTypeWithoutBody"),
-        ("POST", "/MalformedContentTypeWithoutBodyEmptyInput"),
-        ("POST", "/MalformedDouble/{doubleInPath}"),
-        ("POST", "/MalformedFloat/{floatInPath}"),
-        ("POST", "/MalformedInteger/{integerInPath}"),
-        ("POST", "/MalformedList"),
-        ("POST", "/MalformedLong/{longInPath}"),
-        ("POST", "/MalformedMap"),
-        ("POST", "/MalformedRequestBody"),
-        ("POST", "/MalformedShort/{shortInPath}"),
-        ("POST", "/MalformedString"),
-        ("POST", "/MalformedTimestampBodyDateTime"),
-        ("POST", "/MalformedTimestampBodyDefault"),
-        ("POST", "/MalformedTimestampBodyHttpDate"),
-        ("POST", "/MalformedTimestampHeaderDateTime"),
-        ("POST", "/MalformedTimestampHeaderDefault"),
-        ("POST", "/MalformedTimestampHeaderEpoch"),
-        ("POST", "/MalformedTimestampPathDefault/{timestamp}"),
-        ("POST", "/MalformedTimestampPathEpoch/{timestamp}"),
-        ("POST", "/MalformedTimestampPathHttpDate/{timestamp}"),
-        ("POST", "/MalformedTimestampQueryDefault"),
-        ("POST", "/MalformedTimestampQueryEpoch"),
-        ("POST", "/MalformedTimestampQueryHttpDate"),
-        ("POST", "/MalformedUnion"),
-        ("GET", "/MediaTypeHeader"),
-        ("POST", "/NoInputAndNoOutput"),
-        ("POST", "/NoInputAndOutputOutput"),
-        ("GET", "/NullAndEmptyHeadersClient"),
-        ("GET", "/NullAndEmptyHeadersServer"),
-        ("GET", "/OmitsNullSerializesEmptyString"),
-        ("POST", "/OmitsSerializingEmptyLists"),
-        ("POST", "/OperationWithDefaults"),
-        ("POST", "/OperationWithNestedStructure"),
-        ("POST", "/OutputStream"),
-        ("POST", "/OutputStreamWithInitialResponse"),
-        ("POST", "/PostPlayerAction"),
-        ("POST", "/PostUnionWithJsonName"),
-        ("POST", "/requestcompression/putcontentwithencoding"),
-        ("POST", "/QueryIdempotencyTokenAutoFill"),
-        ("POST", "/StringListMap"),
-        ("POST", "/Precedence"),
-        ("PUT", "/RecursiveShapes"),
-        ("GET", "/responseCodeHttpFallback"),
-        ("GET", "/responseCodeRequired"),
-        ("PUT", "/SimpleScalarProperties"),
-        ("PUT", "/SparseJsonLists"),
-        ("POST", "/SparseJsonMaps"),
-        ("POST", "/StreamingTraits"),
-        ("POST", "/StreamingTraitsRequireLength"),
-        ("POST", "/StreamingTraitsWithMediaType"),
-        ("POST", "/body"),
-        ("GET", "/no_input_no_payload"),
-        ("GET", "/no_payload"),
-        ("POST", "/blob_payload"),
-        ("POST", "/payload"),
-        ("POST", "/no_input_no_payload"),
-        ("POST", "/no_payload"),
-        ("POST", "/TimestampFormatHeaders"),
-        ("POST", "/UnitInputAndOutput"),
-    ],
-));
+/// The operations by their `@http` method and URI pattern, built once.
+static ROUTER: ::std::sync::LazyLock<runtime::server::rest::Router> = ::std::sync::LazyLock::new(
+    router,
+);
+
+/// The operations' `@http` methods and URI patterns, in the order `parse` numbers them.
+fn router() -> runtime::server::rest::Router {
+    runtime::server::rest::Router::new(
+        &[
+            ("GET", "/AllQueryStringTypesInput"),
+            ("GET", "/ConstantAndVariableQueryString?foo=bar"),
+            ("GET", "/ConstantQueryString/{hello}?foo=bar&hello"),
+            ("POST", "/ContentTypeParameters"),
+            ("POST", "/DatetimeOffsets"),
+            ("PUT", "/DocumentType"),
+            ("PUT", "/DocumentTypeAsMapValue"),
+            ("PUT", "/DocumentTypeAsPayload"),
+            ("POST", "/DuplexStream"),
+            ("POST", "/DuplexStreamWithDistinctStreams"),
+            ("POST", "/DuplexStreamWithInitialMessages"),
+            ("POST", "/EmptyInputAndEmptyOutput"),
+            ("POST", "/EndpointOperation"),
+            ("POST", "/EndpointWithHostLabelOperation"),
+            ("POST", "/FractionalSeconds"),
+            ("PUT", "/GreetingWithErrors"),
+            ("GET", "/HostWithPathOperation"),
+            ("POST", "/HttpChecksumRequired"),
+            ("GET", "/HttpEmptyPrefixHeaders"),
+            ("POST", "/EnumPayload"),
+            ("POST", "/HttpPayloadTraits"),
+            ("POST", "/HttpPayloadTraitsWithMediaType"),
+            ("PUT", "/HttpPayloadWithStructure"),
+            ("PUT", "/HttpPayloadWithUnion"),
+            ("GET", "/HttpPrefixHeaders"),
+            ("GET", "/HttpPrefixHeadersResponse"),
+            ("GET", "/http-query-params-only"),
+            ("GET", "/FloatHttpLabels/{float}/{double}"),
+            ("GET", "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}"),
+            (
+                "GET",
+                "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}",
+            ),
+            (
+                "GET",
+                "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}",
+            ),
+            ("GET", "/ReDosLiteral/{str}/(a+)+"),
+            ("PUT", "/HttpResponseCode"),
+            ("POST", "/StringPayload"),
+            ("GET", "/IgnoreQueryParamsInResponse"),
+            ("POST", "/InputAndOutputWithHeaders"),
+            ("POST", "/InputStream"),
+            ("POST", "/InputStreamWithInitialRequest"),
+            ("POST", "/JsonBlobs"),
+            ("PUT", "/JsonEnums"),
+            ("PUT", "/JsonIntEnums"),
+            ("PUT", "/JsonLists"),
+            ("POST", "/JsonMaps"),
+            ("POST", "/JsonTimestamps"),
+            ("PUT", "/JsonUnions"),
+            ("POST", "/MalformedAcceptWithBody"),
+            ("POST", "/MalformedAcceptWithGenericString"),
+            ("POST", "/MalformedAcceptWithPayload"),
+            ("POST", "/MalformedBlob"),
+            ("POST", "/MalformedBoolean/{booleanInPath}"),
+            ("POST", "/MalformedByte/{byteInPath}"),
+            ("POST", "/MalformedContentTypeWithBody"),
+            ("POST", "/MalformedContentTypeWithGenericString"),
+            ("POST", "/MalformedContentTypeWithPayload"),
+            ("POST", "/MalformedContentTypeWithoutBody"),
+            ("POST", "/MalformedContentTypeWithoutBodyEmptyInput"),
+            ("POST", "/MalformedDouble/{doubleInPath}"),
+            ("POST", "/MalformedFloat/{floatInPath}"),
+            ("POST", "/MalformedInteger/{integerInPath}"),
+            ("POST", "/MalformedList"),
+            ("POST", "/MalformedLong/{longInPath}"),
+            ("POST", "/MalformedMap"),
+            ("POST", "/MalformedRequestBody"),
+            ("POST", "/MalformedShort/{shortInPath}"),
+            ("POST", "/MalformedString"),
+            ("POST", "/MalformedTimestampBodyDateTime"),
+            ("POST", "/MalformedTimestampBodyDefault"),
+            ("POST", "/MalformedTimestampBodyHttpDate"),
+            ("POST", "/MalformedTimestampHeaderDateTime"),
+            ("POST", "/MalformedTimestampHeaderDefault"),
+            ("POST", "/MalformedTimestampHeaderEpoch"),
+            ("POST", "/MalformedTimestampPathDefault/{timestamp}"),
+            ("POST", "/MalformedTimestampPathEpoch/{timestamp}"),
+            ("POST", "/MalformedTimestampPathHttpDate/{timestamp}"),
+            ("POST", "/MalformedTimestampQueryDefault"),
+            ("POST", "/MalformedTimestampQueryEpoch"),
+            ("POST", "/MalformedTimestampQueryHttpDate"),
+            ("POST", "/MalformedUnion"),
+            ("GET", "/MediaTypeHeader"),
+            ("POST", "/NoInputAndNoOutput"),
+            ("POST", "/NoInputAndOutputOutput"),
+            ("GET", "/NullAndEmptyHeadersClient"),
+            ("GET", "/NullAndEmptyHeadersServer"),
+            ("GET", "/OmitsNullSerializesEmptyString"),
+            ("POST", "/OmitsSerializingEmptyLists"),
+            ("POST", "/OperationWithDefaults"),
+            ("POST", "/OperationWithNestedStructure"),
+            ("POST", "/OutputStream"),
+            ("POST", "/OutputStreamWithInitialResponse"),
+            ("POST", "/PostPlayerAction"),
+            ("POST", "/PostUnionWithJsonName"),
+            ("POST", "/requestcompression/putcontentwithencoding"),
+            ("POST", "/QueryIdempotencyTokenAutoFill"),
+            ("POST", "/StringListMap"),
+            ("POST", "/Precedence"),
+            ("PUT", "/RecursiveShapes"),
+            ("GET", "/responseCodeHttpFallback"),
+            ("GET", "/responseCodeRequired"),
+            ("PUT", "/SimpleScalarProperties"),
+            ("PUT", "/SparseJsonLists"),
+            ("POST", "/SparseJsonMaps"),
+            ("POST", "/StreamingTraits"),
+            ("POST", "/StreamingTraitsRequireLength"),
+            ("POST", "/StreamingTraitsWithMediaType"),
+            ("POST", "/body"),
+            ("GET", "/no_input_no_payload"),
+            ("GET", "/no_payload"),
+            ("POST", "/blob_payload"),
+            ("POST", "/payload"),
+            ("POST", "/no_input_no_payload"),
+            ("POST", "/no_payload"),
+            ("POST", "/TimestampFormatHeaders"),
+            ("POST", "/UnitInputAndOutput"),
+        ],
+    )
+}
 
 /// The operation `request` calls, with its input read and checked; or why
 /// it reaches none, which [`reject`] turns into the response.
@@ -606,701 +612,701 @@ pub fn parse<B: AsRef<[u8]>>(
 ) -> Result<Request, runtime::server::Rejection> {
     let (index, labels) = ROUTER.route(request)?;
     match index {
-        0usize => {
+        0 => {
             operation::all_query_string_types::AllQueryStringTypes::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::AllQueryStringTypes)
         }
-        1usize => {
+        1 => {
             operation::constant_and_variable_query_string::ConstantAndVariableQueryString::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::ConstantAndVariableQueryString)
         }
-        2usize => {
+        2 => {
             operation::constant_query_string::ConstantQueryString::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::ConstantQueryString)
         }
-        3usize => {
+        3 => {
             operation::content_type_parameters::ContentTypeParameters::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::ContentTypeParameters)
         }
-        4usize => {
+        4 => {
             operation::datetime_offsets::DatetimeOffsets::parse_routed(request, &labels)
                 .map(Request::DatetimeOffsets)
         }
-        5usize => {
+        5 => {
             operation::document_type::DocumentType::parse_routed(request, &labels)
                 .map(Request::DocumentType)
         }
-        6usize => {
+        6 => {
             operation::document_type_as_map_value::DocumentTypeAsMapValue::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::DocumentTypeAsMapValue)
         }
-        7usize => {
+        7 => {
             operation::document_type_as_payload::DocumentTypeAsPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::DocumentTypeAsPayload)
         }
-        8usize => {
+        8 => {
             operation::duplex_stream::DuplexStream::parse_routed(request, &labels)
                 .map(Request::DuplexStream)
         }
-        9usize => {
+        9 => {
             operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreams::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::DuplexStreamWithDistinctStreams)
         }
-        10usize => {
+        10 => {
             operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessages::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::DuplexStreamWithInitialMessages)
         }
-        11usize => {
+        11 => {
             operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::EmptyInputAndEmptyOutput)
         }
-        12usize => {
+        12 => {
             operation::endpoint_operation::EndpointOperation::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::EndpointOperation)
         }
-        13usize => {
+        13 => {
             operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperation::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::EndpointWithHostLabelOperation)
         }
-        14usize => {
+        14 => {
             operation::fractional_seconds::FractionalSeconds::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::FractionalSeconds)
         }
-        15usize => {
+        15 => {
             operation::greeting_with_errors::GreetingWithErrors::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::GreetingWithErrors)
         }
-        16usize => {
+        16 => {
             operation::host_with_path_operation::HostWithPathOperation::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HostWithPathOperation)
         }
-        17usize => {
+        17 => {
             operation::http_checksum_required::HttpChecksumRequired::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpChecksumRequired)
         }
-        18usize => {
+        18 => {
             operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpEmptyPrefixHeaders)
         }
-        19usize => {
+        19 => {
             operation::http_enum_payload::HttpEnumPayload::parse_routed(request, &labels)
                 .map(Request::HttpEnumPayload)
         }
-        20usize => {
+        20 => {
             operation::http_payload_traits::HttpPayloadTraits::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpPayloadTraits)
         }
-        21usize => {
+        21 => {
             operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaType::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpPayloadTraitsWithMediaType)
         }
-        22usize => {
+        22 => {
             operation::http_payload_with_structure::HttpPayloadWithStructure::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpPayloadWithStructure)
         }
-        23usize => {
+        23 => {
             operation::http_payload_with_union::HttpPayloadWithUnion::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpPayloadWithUnion)
         }
-        24usize => {
+        24 => {
             operation::http_prefix_headers::HttpPrefixHeaders::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpPrefixHeaders)
         }
-        25usize => {
+        25 => {
             operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponse::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpPrefixHeadersInResponse)
         }
-        26usize => {
+        26 => {
             operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpQueryParamsOnlyOperation)
         }
-        27usize => {
+        27 => {
             operation::http_request_with_float_labels::HttpRequestWithFloatLabels::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpRequestWithFloatLabels)
         }
-        28usize => {
+        28 => {
             operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPath::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpRequestWithGreedyLabelInPath)
         }
-        29usize => {
+        29 => {
             operation::http_request_with_labels::HttpRequestWithLabels::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpRequestWithLabels)
         }
-        30usize => {
+        30 => {
             operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormat::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpRequestWithLabelsAndTimestampFormat)
         }
-        31usize => {
+        31 => {
             operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpRequestWithRegexLiteral)
         }
-        32usize => {
+        32 => {
             operation::http_response_code::HttpResponseCode::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpResponseCode)
         }
-        33usize => {
+        33 => {
             operation::http_string_payload::HttpStringPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::HttpStringPayload)
         }
-        34usize => {
+        34 => {
             operation::ignore_query_params_in_response::IgnoreQueryParamsInResponse::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::IgnoreQueryParamsInResponse)
         }
-        35usize => {
+        35 => {
             operation::input_and_output_with_headers::InputAndOutputWithHeaders::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::InputAndOutputWithHeaders)
         }
-        36usize => {
+        36 => {
             operation::input_stream::InputStream::parse_routed(request, &labels)
                 .map(Request::InputStream)
         }
-        37usize => {
+        37 => {
             operation::input_stream_with_initial_request::InputStreamWithInitialRequest::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::InputStreamWithInitialRequest)
         }
-        38usize => {
+        38 => {
             operation::json_blobs::JsonBlobs::parse_routed(request, &labels)
                 .map(Request::JsonBlobs)
         }
-        39usize => {
+        39 => {
             operation::json_enums::JsonEnums::parse_routed(request, &labels)
                 .map(Request::JsonEnums)
         }
-        40usize => {
+        40 => {
             operation::json_int_enums::JsonIntEnums::parse_routed(request, &labels)
                 .map(Request::JsonIntEnums)
         }
-        41usize => {
+        41 => {
             operation::json_lists::JsonLists::parse_routed(request, &labels)
                 .map(Request::JsonLists)
         }
-        42usize => {
+        42 => {
             operation::json_maps::JsonMaps::parse_routed(request, &labels)
                 .map(Request::JsonMaps)
         }
-        43usize => {
+        43 => {
             operation::json_timestamps::JsonTimestamps::parse_routed(request, &labels)
                 .map(Request::JsonTimestamps)
         }
-        44usize => {
+        44 => {
             operation::json_unions::JsonUnions::parse_routed(request, &labels)
                 .map(Request::JsonUnions)
         }
-        45usize => {
+        45 => {
             operation::malformed_accept_with_body::MalformedAcceptWithBody::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedAcceptWithBody)
         }
-        46usize => {
+        46 => {
             operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericString::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedAcceptWithGenericString)
         }
-        47usize => {
+        47 => {
             operation::malformed_accept_with_payload::MalformedAcceptWithPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedAcceptWithPayload)
         }
-        48usize => {
+        48 => {
             operation::malformed_blob::MalformedBlob::parse_routed(request, &labels)
                 .map(Request::MalformedBlob)
         }
-        49usize => {
+        49 => {
             operation::malformed_boolean::MalformedBoolean::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedBoolean)
         }
-        50usize => {
+        50 => {
             operation::malformed_byte::MalformedByte::parse_routed(request, &labels)
                 .map(Request::MalformedByte)
         }
-        51usize => {
+        51 => {
             operation::malformed_content_type_with_body::MalformedContentTypeWithBody::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedContentTypeWithBody)
         }
-        52usize => {
+        52 => {
             operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericString::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedContentTypeWithGenericString)
         }
-        53usize => {
+        53 => {
             operation::malformed_content_type_with_payload::MalformedContentTypeWithPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedContentTypeWithPayload)
         }
-        54usize => {
+        54 => {
             operation::malformed_content_type_without_body::MalformedContentTypeWithoutBody::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedContentTypeWithoutBody)
         }
-        55usize => {
+        55 => {
             operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInput::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedContentTypeWithoutBodyEmptyInput)
         }
-        56usize => {
+        56 => {
             operation::malformed_double::MalformedDouble::parse_routed(request, &labels)
                 .map(Request::MalformedDouble)
         }
-        57usize => {
+        57 => {
             operation::malformed_float::MalformedFloat::parse_routed(request, &labels)
                 .map(Request::MalformedFloat)
         }
-        58usize => {
+        58 => {
             operation::malformed_integer::MalformedInteger::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedInteger)
         }
-        59usize => {
+        59 => {
             operation::malformed_list::MalformedList::parse_routed(request, &labels)
                 .map(Request::MalformedList)
         }
-        60usize => {
+        60 => {
             operation::malformed_long::MalformedLong::parse_routed(request, &labels)
                 .map(Request::MalformedLong)
         }
-        61usize => {
+        61 => {
             operation::malformed_map::MalformedMap::parse_routed(request, &labels)
                 .map(Request::MalformedMap)
         }
-        62usize => {
+        62 => {
             operation::malformed_request_body::MalformedRequestBody::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedRequestBody)
         }
-        63usize => {
+        63 => {
             operation::malformed_short::MalformedShort::parse_routed(request, &labels)
                 .map(Request::MalformedShort)
         }
-        64usize => {
+        64 => {
             operation::malformed_string::MalformedString::parse_routed(request, &labels)
                 .map(Request::MalformedString)
         }
-        65usize => {
+        65 => {
             operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTime::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampBodyDateTime)
         }
-        66usize => {
+        66 => {
             operation::malformed_timestamp_body_default::MalformedTimestampBodyDefault::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampBodyDefault)
         }
-        67usize => {
+        67 => {
             operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDate::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampBodyHttpDate)
         }
-        68usize => {
+        68 => {
             operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTime::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampHeaderDateTime)
         }
-        69usize => {
+        69 => {
             operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefault::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampHeaderDefault)
         }
-        70usize => {
+        70 => {
             operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpoch::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampHeaderEpoch)
         }
-        71usize => {
+        71 => {
             operation::malformed_timestamp_path_default::MalformedTimestampPathDefault::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampPathDefault)
         }
-        72usize => {
+        72 => {
             operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpoch::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampPathEpoch)
         }
-        73usize => {
+        73 => {
             operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDate::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampPathHttpDate)
         }
-        74usize => {
+        74 => {
             operation::malformed_timestamp_query_default::MalformedTimestampQueryDefault::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampQueryDefault)
         }
-        75usize => {
+        75 => {
             operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpoch::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampQueryEpoch)
         }
-        76usize => {
+        76 => {
             operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDate::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::MalformedTimestampQueryHttpDate)
         }
-        77usize => {
+        77 => {
             operation::malformed_union::MalformedUnion::parse_routed(request, &labels)
                 .map(Request::MalformedUnion)
         }
-        78usize => {
+        78 => {
             operation::media_type_header::MediaTypeHeader::parse_routed(request, &labels)
                 .map(Request::MediaTypeHeader)
         }
-        79usize => {
+        79 => {
             operation::no_input_and_no_output::NoInputAndNoOutput::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::NoInputAndNoOutput)
         }
-        80usize => {
+        80 => {
             operation::no_input_and_output::NoInputAndOutput::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::NoInputAndOutput)
         }
-        81usize => {
+        81 => {
             operation::null_and_empty_headers_client::NullAndEmptyHeadersClient::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::NullAndEmptyHeadersClient)
         }
-        82usize => {
+        82 => {
             operation::null_and_empty_headers_server::NullAndEmptyHeadersServer::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::NullAndEmptyHeadersServer)
         }
-        83usize => {
+        83 => {
             operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyString::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::OmitsNullSerializesEmptyString)
         }
-        84usize => {
+        84 => {
             operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::OmitsSerializingEmptyLists)
         }
-        85usize => {
+        85 => {
             operation::operation_with_defaults::OperationWithDefaults::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::OperationWithDefaults)
         }
-        86usize => {
+        86 => {
             operation::operation_with_nested_structure::OperationWithNestedStructure::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::OperationWithNestedStructure)
         }
-        87usize => {
+        87 => {
             operation::output_stream::OutputStream::parse_routed(request, &labels)
                 .map(Request::OutputStream)
         }
-        88usize => {
+        88 => {
             operation::output_stream_with_initial_response::OutputStreamWithInitialResponse::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::OutputStreamWithInitialResponse)
         }
-        89usize => {
+        89 => {
             operation::post_player_action::PostPlayerAction::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::PostPlayerAction)
         }
-        90usize => {
+        90 => {
             operation::post_union_with_json_name::PostUnionWithJsonName::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::PostUnionWithJsonName)
         }
-        91usize => {
+        91 => {
             operation::put_with_content_encoding::PutWithContentEncoding::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::PutWithContentEncoding)
         }
-        92usize => {
+        92 => {
             operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::QueryIdempotencyTokenAutoFill)
         }
-        93usize => {
+        93 => {
             operation::query_params_as_string_list_map::QueryParamsAsStringListMap::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::QueryParamsAsStringListMap)
         }
-        94usize => {
+        94 => {
             operation::query_precedence::QueryPrecedence::parse_routed(request, &labels)
                 .map(Request::QueryPrecedence)
         }
-        95usize => {
+        95 => {
             operation::recursive_shapes::RecursiveShapes::parse_routed(request, &labels)
                 .map(Request::RecursiveShapes)
         }
-        96usize => {
+        96 => {
             operation::response_code_http_fallback::ResponseCodeHttpFallback::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::ResponseCodeHttpFallback)
         }
-        97usize => {
+        97 => {
             operation::response_code_required::ResponseCodeRequired::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::ResponseCodeRequired)
         }
-        98usize => {
+        98 => {
             operation::simple_scalar_properties::SimpleScalarProperties::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::SimpleScalarProperties)
         }
-        99usize => {
+        99 => {
             operation::sparse_json_lists::SparseJsonLists::parse_routed(request, &labels)
                 .map(Request::SparseJsonLists)
         }
-        100usize => {
+        100 => {
             operation::sparse_json_maps::SparseJsonMaps::parse_routed(request, &labels)
                 .map(Request::SparseJsonMaps)
         }
-        101usize => {
+        101 => {
             operation::streaming_traits::StreamingTraits::parse_routed(request, &labels)
                 .map(Request::StreamingTraits)
         }
-        102usize => {
+        102 => {
             operation::streaming_traits_require_length::StreamingTraitsRequireLength::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::StreamingTraitsRequireLength)
         }
-        103usize => {
+        103 => {
             operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::StreamingTraitsWithMediaType)
         }
-        104usize => {
+        104 => {
             operation::test_body_structure::TestBodyStructure::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TestBodyStructure)
         }
-        105usize => {
+        105 => {
             operation::test_get_no_input_no_payload::TestGetNoInputNoPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TestGetNoInputNoPayload)
         }
-        106usize => {
+        106 => {
             operation::test_get_no_payload::TestGetNoPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TestGetNoPayload)
         }
-        107usize => {
+        107 => {
             operation::test_payload_blob::TestPayloadBlob::parse_routed(request, &labels)
                 .map(Request::TestPayloadBlob)
         }
-        108usize => {
+        108 => {
             operation::test_payload_structure::TestPayloadStructure::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TestPayloadStructure)
         }
-        109usize => {
+        109 => {
             operation::test_post_no_input_no_payload::TestPostNoInputNoPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TestPostNoInputNoPayload)
         }
-        110usize => {
+        110 => {
             operation::test_post_no_payload::TestPostNoPayload::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TestPostNoPayload)
         }
-        111usize => {
+        111 => {
             operation::timestamp_format_headers::TimestampFormatHeaders::parse_routed(
                     request,
                     &labels,
                 )
                 .map(Request::TimestampFormatHeaders)
         }
-        112usize => {
+        112 => {
             operation::unit_input_and_output::UnitInputAndOutput::parse_routed(
                     request,
                     &labels,
@@ -1328,7 +1334,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (0usize, labels) => Self::parse_routed(request, &labels),
+            (0, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -1661,7 +1667,7 @@ impl operation::constant_and_variable_query_string::ConstantAndVariableQueryStri
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (1usize, labels) => Self::parse_routed(request, &labels),
+            (1, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -1748,7 +1754,7 @@ impl operation::constant_query_string::ConstantQueryString {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (2usize, labels) => Self::parse_routed(request, &labels),
+            (2, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -1822,7 +1828,7 @@ impl operation::content_type_parameters::ContentTypeParameters {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (3usize, labels) => Self::parse_routed(request, &labels),
+            (3, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -1890,7 +1896,7 @@ impl operation::datetime_offsets::DatetimeOffsets {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (4usize, labels) => Self::parse_routed(request, &labels),
+            (4, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -1954,7 +1960,7 @@ impl operation::document_type::DocumentType {
         request: &::http::Request<B>,
     ) -> Result<types::DocumentTypeInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (5usize, labels) => Self::parse_routed(request, &labels),
+            (5, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2014,7 +2020,7 @@ impl operation::document_type_as_map_value::DocumentTypeAsMapValue {
         request: &::http::Request<B>,
     ) -> Result<types::DocumentTypeAsMapValueInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (6usize, labels) => Self::parse_routed(request, &labels),
+            (6, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2074,7 +2080,7 @@ impl operation::document_type_as_payload::DocumentTypeAsPayload {
         request: &::http::Request<B>,
     ) -> Result<types::DocumentTypeAsPayloadInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (7usize, labels) => Self::parse_routed(request, &labels),
+            (7, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2150,7 +2156,7 @@ impl operation::duplex_stream::DuplexStream {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (8usize, labels) => Self::parse_routed(request, &labels),
+            (8, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2226,7 +2232,7 @@ impl operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStr
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (9usize, labels) => Self::parse_routed(request, &labels),
+            (9, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2304,7 +2310,7 @@ impl operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMess
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (10usize, labels) => Self::parse_routed(request, &labels),
+            (10, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2405,7 +2411,7 @@ impl operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (11usize, labels) => Self::parse_routed(request, &labels),
+            (11, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2472,7 +2478,7 @@ impl operation::endpoint_operation::EndpointOperation {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (12usize, labels) => Self::parse_routed(request, &labels),
+            (12, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2538,7 +2544,7 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (13usize, labels) => Self::parse_routed(request, &labels),
+            (13, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2605,7 +2611,7 @@ impl operation::fractional_seconds::FractionalSeconds {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (14usize, labels) => Self::parse_routed(request, &labels),
+            (14, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2672,7 +2678,7 @@ impl operation::greeting_with_errors::GreetingWithErrors {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (15usize, labels) => Self::parse_routed(request, &labels),
+            (15, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2768,7 +2774,7 @@ impl operation::host_with_path_operation::HostWithPathOperation {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (16usize, labels) => Self::parse_routed(request, &labels),
+            (16, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2831,7 +2837,7 @@ impl operation::http_checksum_required::HttpChecksumRequired {
         request: &::http::Request<B>,
     ) -> Result<types::HttpChecksumRequiredInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (17usize, labels) => Self::parse_routed(request, &labels),
+            (17, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2894,7 +2900,7 @@ impl operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (18usize, labels) => Self::parse_routed(request, &labels),
+            (18, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -2983,7 +2989,7 @@ impl operation::http_enum_payload::HttpEnumPayload {
         request: &::http::Request<B>,
     ) -> Result<types::EnumPayloadInput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (19usize, labels) => Self::parse_routed(request, &labels),
+            (19, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3048,7 +3054,7 @@ impl operation::http_payload_traits::HttpPayloadTraits {
         request: &::http::Request<B>,
     ) -> Result<types::HttpPayloadTraitsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (20usize, labels) => Self::parse_routed(request, &labels),
+            (20, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3126,7 +3132,7 @@ impl operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaT
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (21usize, labels) => Self::parse_routed(request, &labels),
+            (21, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3204,7 +3210,7 @@ impl operation::http_payload_with_structure::HttpPayloadWithStructure {
         request: &::http::Request<B>,
     ) -> Result<types::HttpPayloadWithStructureInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (22usize, labels) => Self::parse_routed(request, &labels),
+            (22, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3274,7 +3280,7 @@ impl operation::http_payload_with_union::HttpPayloadWithUnion {
         request: &::http::Request<B>,
     ) -> Result<types::HttpPayloadWithUnionInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (23usize, labels) => Self::parse_routed(request, &labels),
+            (23, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3347,7 +3353,7 @@ impl operation::http_prefix_headers::HttpPrefixHeaders {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (24usize, labels) => Self::parse_routed(request, &labels),
+            (24, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3439,7 +3445,7 @@ impl operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponse {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (25usize, labels) => Self::parse_routed(request, &labels),
+            (25, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3507,7 +3513,7 @@ impl operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (26usize, labels) => Self::parse_routed(request, &labels),
+            (26, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3581,7 +3587,7 @@ impl operation::http_request_with_float_labels::HttpRequestWithFloatLabels {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (27usize, labels) => Self::parse_routed(request, &labels),
+            (27, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3663,7 +3669,7 @@ impl operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLab
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (28usize, labels) => Self::parse_routed(request, &labels),
+            (28, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3745,7 +3751,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (29usize, labels) => Self::parse_routed(request, &labels),
+            (29, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -3877,7 +3883,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (30usize, labels) => Self::parse_routed(request, &labels),
+            (30, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4029,7 +4035,7 @@ impl operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (31usize, labels) => Self::parse_routed(request, &labels),
+            (31, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4103,7 +4109,7 @@ impl operation::http_response_code::HttpResponseCode {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (32usize, labels) => Self::parse_routed(request, &labels),
+            (32, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4170,7 +4176,7 @@ impl operation::http_string_payload::HttpStringPayload {
         request: &::http::Request<B>,
     ) -> Result<types::StringPayloadInput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (33usize, labels) => Self::parse_routed(request, &labels),
+            (33, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4238,7 +4244,7 @@ impl operation::ignore_query_params_in_response::IgnoreQueryParamsInResponse {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (34usize, labels) => Self::parse_routed(request, &labels),
+            (34, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4302,7 +4308,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
         request: &::http::Request<B>,
     ) -> Result<types::InputAndOutputWithHeadersIo, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (35usize, labels) => Self::parse_routed(request, &labels),
+            (35, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4652,7 +4658,7 @@ impl operation::input_stream::InputStream {
         request: &::http::Request<B>,
     ) -> Result<operation::input_stream::InputStreamInput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (36usize, labels) => Self::parse_routed(request, &labels),
+            (36, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4724,7 +4730,7 @@ impl operation::input_stream_with_initial_request::InputStreamWithInitialRequest
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (37usize, labels) => Self::parse_routed(request, &labels),
+            (37, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4811,7 +4817,7 @@ impl operation::json_blobs::JsonBlobs {
         request: &::http::Request<B>,
     ) -> Result<types::JsonBlobsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (38usize, labels) => Self::parse_routed(request, &labels),
+            (38, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4871,7 +4877,7 @@ impl operation::json_enums::JsonEnums {
         request: &::http::Request<B>,
     ) -> Result<types::JsonEnumsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (39usize, labels) => Self::parse_routed(request, &labels),
+            (39, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4931,7 +4937,7 @@ impl operation::json_int_enums::JsonIntEnums {
         request: &::http::Request<B>,
     ) -> Result<types::JsonIntEnumsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (40usize, labels) => Self::parse_routed(request, &labels),
+            (40, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -4991,7 +4997,7 @@ impl operation::json_lists::JsonLists {
         request: &::http::Request<B>,
     ) -> Result<types::JsonListsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (41usize, labels) => Self::parse_routed(request, &labels),
+            (41, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5051,7 +5057,7 @@ impl operation::json_maps::JsonMaps {
         request: &::http::Request<B>,
     ) -> Result<types::JsonMapsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (42usize, labels) => Self::parse_routed(request, &labels),
+            (42, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5111,7 +5117,7 @@ impl operation::json_timestamps::JsonTimestamps {
         request: &::http::Request<B>,
     ) -> Result<types::JsonTimestampsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (43usize, labels) => Self::parse_routed(request, &labels),
+            (43, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5171,7 +5177,7 @@ impl operation::json_unions::JsonUnions {
         request: &::http::Request<B>,
     ) -> Result<types::UnionInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (44usize, labels) => Self::parse_routed(request, &labels),
+            (44, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5234,7 +5240,7 @@ impl operation::malformed_accept_with_body::MalformedAcceptWithBody {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (45usize, labels) => Self::parse_routed(request, &labels),
+            (45, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5299,7 +5305,7 @@ impl operation::malformed_accept_with_generic_string::MalformedAcceptWithGeneric
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (46usize, labels) => Self::parse_routed(request, &labels),
+            (46, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5369,7 +5375,7 @@ impl operation::malformed_accept_with_payload::MalformedAcceptWithPayload {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (47usize, labels) => Self::parse_routed(request, &labels),
+            (47, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5439,7 +5445,7 @@ impl operation::malformed_blob::MalformedBlob {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (48usize, labels) => Self::parse_routed(request, &labels),
+            (48, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5504,7 +5510,7 @@ impl operation::malformed_boolean::MalformedBoolean {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (49usize, labels) => Self::parse_routed(request, &labels),
+            (49, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5606,7 +5612,7 @@ impl operation::malformed_byte::MalformedByte {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (50usize, labels) => Self::parse_routed(request, &labels),
+            (50, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5697,7 +5703,7 @@ impl operation::malformed_content_type_with_body::MalformedContentTypeWithBody {
         request: &::http::Request<B>,
     ) -> Result<types::GreetingStruct, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (51usize, labels) => Self::parse_routed(request, &labels),
+            (51, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5757,7 +5763,7 @@ impl operation::malformed_content_type_with_generic_string::MalformedContentType
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (52usize, labels) => Self::parse_routed(request, &labels),
+            (52, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5828,7 +5834,7 @@ impl operation::malformed_content_type_with_payload::MalformedContentTypeWithPay
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (53usize, labels) => Self::parse_routed(request, &labels),
+            (53, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5897,7 +5903,7 @@ impl operation::malformed_content_type_without_body::MalformedContentTypeWithout
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (54usize, labels) => Self::parse_routed(request, &labels),
+            (54, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -5963,7 +5969,7 @@ impl operation::malformed_content_type_without_body_empty_input::MalformedConten
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (55usize, labels) => Self::parse_routed(request, &labels),
+            (55, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6038,7 +6044,7 @@ impl operation::malformed_double::MalformedDouble {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (56usize, labels) => Self::parse_routed(request, &labels),
+            (56, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6137,7 +6143,7 @@ impl operation::malformed_float::MalformedFloat {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (57usize, labels) => Self::parse_routed(request, &labels),
+            (57, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6234,7 +6240,7 @@ impl operation::malformed_integer::MalformedInteger {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (58usize, labels) => Self::parse_routed(request, &labels),
+            (58, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6336,7 +6342,7 @@ impl operation::malformed_list::MalformedList {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (59usize, labels) => Self::parse_routed(request, &labels),
+            (59, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6401,7 +6407,7 @@ impl operation::malformed_long::MalformedLong {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (60usize, labels) => Self::parse_routed(request, &labels),
+            (60, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6495,7 +6501,7 @@ impl operation::malformed_map::MalformedMap {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (61usize, labels) => Self::parse_routed(request, &labels),
+            (61, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6560,7 +6566,7 @@ impl operation::malformed_request_body::MalformedRequestBody {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (62usize, labels) => Self::parse_routed(request, &labels),
+            (62, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6627,7 +6633,7 @@ impl operation::malformed_short::MalformedShort {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (63usize, labels) => Self::parse_routed(request, &labels),
+            (63, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6724,7 +6730,7 @@ impl operation::malformed_string::MalformedString {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (64usize, labels) => Self::parse_routed(request, &labels),
+            (64, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6804,7 +6810,7 @@ impl operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTi
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (65usize, labels) => Self::parse_routed(request, &labels),
+            (65, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6871,7 +6877,7 @@ impl operation::malformed_timestamp_body_default::MalformedTimestampBodyDefault 
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (66usize, labels) => Self::parse_routed(request, &labels),
+            (66, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -6938,7 +6944,7 @@ impl operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDa
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (67usize, labels) => Self::parse_routed(request, &labels),
+            (67, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7005,7 +7011,7 @@ impl operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDa
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (68usize, labels) => Self::parse_routed(request, &labels),
+            (68, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7082,7 +7088,7 @@ impl operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefa
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (69usize, labels) => Self::parse_routed(request, &labels),
+            (69, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7159,7 +7165,7 @@ impl operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpoch 
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (70usize, labels) => Self::parse_routed(request, &labels),
+            (70, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7236,7 +7242,7 @@ impl operation::malformed_timestamp_path_default::MalformedTimestampPathDefault 
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (71usize, labels) => Self::parse_routed(request, &labels),
+            (71, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7312,7 +7318,7 @@ impl operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpoch {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (72usize, labels) => Self::parse_routed(request, &labels),
+            (72, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7388,7 +7394,7 @@ impl operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDa
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (73usize, labels) => Self::parse_routed(request, &labels),
+            (73, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7464,7 +7470,7 @@ impl operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaul
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (74usize, labels) => Self::parse_routed(request, &labels),
+            (74, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7544,7 +7550,7 @@ impl operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpoch {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (75usize, labels) => Self::parse_routed(request, &labels),
+            (75, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7624,7 +7630,7 @@ impl operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttp
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (76usize, labels) => Self::parse_routed(request, &labels),
+            (76, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7704,7 +7710,7 @@ impl operation::malformed_union::MalformedUnion {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (77usize, labels) => Self::parse_routed(request, &labels),
+            (77, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7769,7 +7775,7 @@ impl operation::media_type_header::MediaTypeHeader {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (78usize, labels) => Self::parse_routed(request, &labels),
+            (78, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7851,7 +7857,7 @@ impl operation::no_input_and_no_output::NoInputAndNoOutput {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (79usize, labels) => Self::parse_routed(request, &labels),
+            (79, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7917,7 +7923,7 @@ impl operation::no_input_and_output::NoInputAndOutput {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (80usize, labels) => Self::parse_routed(request, &labels),
+            (80, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -7981,7 +7987,7 @@ impl operation::null_and_empty_headers_client::NullAndEmptyHeadersClient {
         request: &::http::Request<B>,
     ) -> Result<types::NullAndEmptyHeadersIo, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (81usize, labels) => Self::parse_routed(request, &labels),
+            (81, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8069,7 +8075,7 @@ impl operation::null_and_empty_headers_server::NullAndEmptyHeadersServer {
         request: &::http::Request<B>,
     ) -> Result<types::NullAndEmptyHeadersIo, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (82usize, labels) => Self::parse_routed(request, &labels),
+            (82, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8160,7 +8166,7 @@ impl operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStri
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (83usize, labels) => Self::parse_routed(request, &labels),
+            (83, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8247,7 +8253,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (84usize, labels) => Self::parse_routed(request, &labels),
+            (84, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8421,7 +8427,7 @@ impl operation::operation_with_defaults::OperationWithDefaults {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (85usize, labels) => Self::parse_routed(request, &labels),
+            (85, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8497,7 +8503,7 @@ impl operation::operation_with_nested_structure::OperationWithNestedStructure {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (86usize, labels) => Self::parse_routed(request, &labels),
+            (86, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8565,7 +8571,7 @@ impl operation::output_stream::OutputStream {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (87usize, labels) => Self::parse_routed(request, &labels),
+            (87, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8639,7 +8645,7 @@ impl operation::output_stream_with_initial_response::OutputStreamWithInitialResp
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (88usize, labels) => Self::parse_routed(request, &labels),
+            (88, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8707,7 +8713,7 @@ impl operation::post_player_action::PostPlayerAction {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (89usize, labels) => Self::parse_routed(request, &labels),
+            (89, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8775,7 +8781,7 @@ impl operation::post_union_with_json_name::PostUnionWithJsonName {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (90usize, labels) => Self::parse_routed(request, &labels),
+            (90, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8843,7 +8849,7 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (91usize, labels) => Self::parse_routed(request, &labels),
+            (91, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8922,7 +8928,7 @@ impl operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (92usize, labels) => Self::parse_routed(request, &labels),
+            (92, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -8999,7 +9005,7 @@ impl operation::query_params_as_string_list_map::QueryParamsAsStringListMap {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (93usize, labels) => Self::parse_routed(request, &labels),
+            (93, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9083,7 +9089,7 @@ impl operation::query_precedence::QueryPrecedence {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (94usize, labels) => Self::parse_routed(request, &labels),
+            (94, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9164,7 +9170,7 @@ impl operation::recursive_shapes::RecursiveShapes {
         request: &::http::Request<B>,
     ) -> Result<types::RecursiveShapesInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (95usize, labels) => Self::parse_routed(request, &labels),
+            (95, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9224,7 +9230,7 @@ impl operation::response_code_http_fallback::ResponseCodeHttpFallback {
         request: &::http::Request<B>,
     ) -> Result<types::ResponseCodeHttpFallbackInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (96usize, labels) => Self::parse_routed(request, &labels),
+            (96, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9286,7 +9292,7 @@ impl operation::response_code_required::ResponseCodeRequired {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (97usize, labels) => Self::parse_routed(request, &labels),
+            (97, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9355,7 +9361,7 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
         request: &::http::Request<B>,
     ) -> Result<types::SimpleScalarPropertiesInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (98usize, labels) => Self::parse_routed(request, &labels),
+            (98, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9425,7 +9431,7 @@ impl operation::sparse_json_lists::SparseJsonLists {
         request: &::http::Request<B>,
     ) -> Result<types::SparseJsonListsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (99usize, labels) => Self::parse_routed(request, &labels),
+            (99, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9485,7 +9491,7 @@ impl operation::sparse_json_maps::SparseJsonMaps {
         request: &::http::Request<B>,
     ) -> Result<types::SparseJsonMapsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (100usize, labels) => Self::parse_routed(request, &labels),
+            (100, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9545,7 +9551,7 @@ impl operation::streaming_traits::StreamingTraits {
         request: &::http::Request<B>,
     ) -> Result<types::StreamingTraitsInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (101usize, labels) => Self::parse_routed(request, &labels),
+            (101, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9628,7 +9634,7 @@ impl operation::streaming_traits_require_length::StreamingTraitsRequireLength {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (102usize, labels) => Self::parse_routed(request, &labels),
+            (102, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9711,7 +9717,7 @@ impl operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (103usize, labels) => Self::parse_routed(request, &labels),
+            (103, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9794,7 +9800,7 @@ impl operation::test_body_structure::TestBodyStructure {
         request: &::http::Request<B>,
     ) -> Result<types::TestBodyStructureInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (104usize, labels) => Self::parse_routed(request, &labels),
+            (104, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9870,7 +9876,7 @@ impl operation::test_get_no_input_no_payload::TestGetNoInputNoPayload {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (105usize, labels) => Self::parse_routed(request, &labels),
+            (105, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -9935,7 +9941,7 @@ impl operation::test_get_no_payload::TestGetNoPayload {
         request: &::http::Request<B>,
     ) -> Result<types::TestNoPayloadInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (106usize, labels) => Self::parse_routed(request, &labels),
+            (106, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -10007,7 +10013,7 @@ impl operation::test_payload_blob::TestPayloadBlob {
         request: &::http::Request<B>,
     ) -> Result<types::TestPayloadBlobInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (107usize, labels) => Self::parse_routed(request, &labels),
+            (107, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -10083,7 +10089,7 @@ impl operation::test_payload_structure::TestPayloadStructure {
         request: &::http::Request<B>,
     ) -> Result<types::TestPayloadStructureInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (108usize, labels) => Self::parse_routed(request, &labels),
+            (108, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -10172,7 +10178,7 @@ impl operation::test_post_no_input_no_payload::TestPostNoInputNoPayload {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (109usize, labels) => Self::parse_routed(request, &labels),
+            (109, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -10237,7 +10243,7 @@ impl operation::test_post_no_payload::TestPostNoPayload {
         request: &::http::Request<B>,
     ) -> Result<types::TestNoPayloadInputOutput, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (110usize, labels) => Self::parse_routed(request, &labels),
+            (110, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -10309,7 +10315,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
         request: &::http::Request<B>,
     ) -> Result<types::TimestampFormatHeadersIo, runtime::server::Rejection> {
         match ROUTER.route(request)? {
-            (111usize, labels) => Self::parse_routed(request, &labels),
+            (111, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
@@ -10508,7 +10514,7 @@ impl operation::unit_input_and_output::UnitInputAndOutput {
         runtime::server::Rejection,
     > {
         match ROUTER.route(request)? {
-            (112usize, labels) => Self::parse_routed(request, &labels),
+            (112, labels) => Self::parse_routed(request, &labels),
             _ => Err(runtime::server::Rejection::UnknownOperation),
         }
     }
