@@ -161,19 +161,22 @@ pub enum CaseKind {
     ServerRequest,
     /// A response case on the service side: the output or error written.
     ServerResponse,
+    /// An `@httpMalformedRequestTests` case: a request the service refuses.
+    Malformed,
     /// An `@endpointTests` case, by its number (from 1, in the model's order).
     Endpoint,
 }
 
 impl CaseKind {
-    /// `request`, `response`, `server-request`, `server-response` or `endpoint`, as the
-    /// expected-failure list writes it.
+    /// `request`, `response`, `server-request`, `server-response`, `malformed` or
+    /// `endpoint`, as the expected-failure list writes it.
     pub fn parse(word: &str) -> Option<Self> {
         match word {
             "request" => Some(Self::Request),
             "response" => Some(Self::Response),
             "server-request" => Some(Self::ServerRequest),
             "server-response" => Some(Self::ServerResponse),
+            "malformed" => Some(Self::Malformed),
             "endpoint" => Some(Self::Endpoint),
             _ => None,
         }
@@ -187,6 +190,7 @@ impl std::fmt::Display for CaseKind {
             Self::Response => "response",
             Self::ServerRequest => "server-request",
             Self::ServerResponse => "server-response",
+            Self::Malformed => "malformed",
             Self::Endpoint => "endpoint",
         })
     }
@@ -327,6 +331,7 @@ pub fn generate_model(model: &ast::Model, operations: &Operations, settings: &Se
                 CaseKind::ServerResponse => {
                     crate_ir.server && cases.server_responses.iter().any(|c| c.id == failure.id)
                 }
+                CaseKind::Malformed => crate_ir.server && cases.malformed.iter().any(|c| c.id == failure.id),
                 CaseKind::Endpoint => crate_ir.endpoints.as_ref().is_some_and(|e| {
                     failure
                         .id

@@ -80,6 +80,52 @@ pub fn parse_http_date(text: &str) -> Option<OffsetDateTime> {
     Some(time::PrimitiveDateTime::new(date, time).assume_utc())
 }
 
+/// RFC 3339 as Smithy's `date-time` requires of what a service reads: UTC
+/// (`Z`), seconds present, an optional fraction (`1985-04-12T23:20:50.52Z`).
+pub fn parse_strict_date_time(text: &str) -> Option<OffsetDateTime> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes.get(range).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let shape = bytes.len() >= 20
+        && digits(0..4)
+        && bytes[4] == b'-'
+        && digits(5..7)
+        && bytes[7] == b'-'
+        && digits(8..10)
+        && bytes[10] == b'T'
+        && digits(11..13)
+        && bytes[13] == b':'
+        && digits(14..16)
+        && bytes[16] == b':'
+        && digits(17..19)
+        && bytes[bytes.len() - 1] == b'Z'
+        && match &bytes[19..bytes.len() - 1] {
+            [] => true,
+            [b'.', fraction @ ..] => !fraction.is_empty() && fraction.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+    if !shape {
+        return None;
+    }
+    OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339).ok()
+}
+
+/// Epoch seconds as a plain decimal number (`1515531081.123`, `-1`): no
+/// exponent, no sign but a leading `-`, floored to milliseconds.
+pub fn parse_strict_epoch_seconds(text: &str) -> Option<OffsetDateTime> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let plain = !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    if !plain {
+        return None;
+    }
+    let seconds: f64 = text.parse().ok()?;
+    let ms = crate::wire::epoch_ms_from_f64(seconds)?;
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

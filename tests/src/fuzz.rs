@@ -575,3 +575,73 @@ fn kept_equals_fresh<P, E: PartialEq + std::fmt::Debug>(
     let _ = resolve(&other(params));
     assert_eq!(resolve(params), first, "a fresh walk differs from the first answer");
 }
+
+/// Bytes as a request to a service: the first byte picks the method and the
+/// service (restJson1's suite, JSON 1.0's, or `iot-models`), the rest is
+/// `path \0 headers \0 body` (headers as `name: value` lines). Parsing must
+/// give an input that passes `validate()` or a rejection whose response is a
+/// 4xx naming its error type, never a panic.
+pub fn server_request(data: &[u8]) {
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let mut parts = rest.splitn(3, |&b| b == 0);
+    let path = String::from_utf8_lossy(parts.next().unwrap_or_default());
+    let headers = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let body = parts.next().unwrap_or_default().to_vec();
+    let method = ["GET", "POST", "PUT", "DELETE", "PATCH"][usize::from(selector & 7) % 5];
+    let uri = if path.starts_with('/') {
+        path.into_owned()
+    } else {
+        format!("/{path}")
+    };
+    let mut builder = http::Request::builder().method(method).uri(uri);
+    for line in headers.lines() {
+        if let Some((name, value)) = line.split_once(':') {
+            builder = builder.header(name.trim(), value.trim());
+        }
+    }
+    // What `http` itself refuses (a bad URI or header) never reaches a service.
+    let Ok(request) = builder.body(body) else {
+        return;
+    };
+    match selector >> 6 {
+        0 => judge(
+            protocol_restjson::server::parse(&request).map(|r| format!("{r:?}")),
+            protocol_restjson::server::reject,
+        ),
+        1 => judge(
+            protocol_json10::server::parse(&request).map(|r| format!("{r:?}")),
+            protocol_json10::server::reject,
+        ),
+        _ => {
+            let parsed = iot_models::server::parse(&request);
+            if let Ok(iot_models::server::Request::DescribeJobTemplate(input)) = &parsed {
+                assert_eq!(input.validate(), Ok(()), "a parsed input passed every constraint");
+            }
+            judge(parsed.map(|r| format!("{r:?}")), iot_models::server::reject);
+        }
+    }
+}
+
+/// A parse's outcome: a rejection answers with a 4xx naming its error type.
+fn judge(
+    outcome: Result<String, smithy_codegen_runtime::server::Rejection>,
+    reject: fn(&smithy_codegen_runtime::server::Rejection) -> http::Response<Vec<u8>>,
+) {
+    match outcome {
+        Ok(routed) => assert!(!routed.is_empty()),
+        Err(rejection) => {
+            let response = reject(&rejection);
+            assert!(
+                response.status().is_client_error(),
+                "{rejection} answered {}",
+                response.status()
+            );
+            assert!(response.headers().contains_key("x-amzn-errortype"));
+            let body: serde_json::Value =
+                serde_json::from_slice(response.body()).unwrap_or_else(|e| panic!("a rejection's body is JSON: {e}"));
+            assert!(body.is_object(), "{body}");
+        }
+    }
+}

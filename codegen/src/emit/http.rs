@@ -193,9 +193,19 @@ fn text(v: &ValueType, expr: TokenStream) -> TokenStream {
     }
 }
 
-/// Parses header text into a value of `v`'s type, as an `Option`.
-pub(super) fn parse_text(v: &ValueType, text_expr: TokenStream) -> TokenStream {
+/// Parses header text into a value of `v`'s type, as an `Option`. A client
+/// reads a timestamp in any form it recognises; a service only in the
+/// binding's format.
+pub(super) fn parse_text(v: &ValueType, text_expr: TokenStream, reader: Reader) -> TokenStream {
     match &v.kind {
+        ValueKind::Timestamp(format) if reader == Reader::Server => {
+            let format = match format {
+                TimestampFormat::DateTime => quote!(DateTime),
+                TimestampFormat::HttpDate => quote!(HttpDate),
+                TimestampFormat::EpochSeconds => quote!(EpochSeconds),
+            };
+            quote!(#RUNTIME::server::rest::timestamp(#text_expr, #RUNTIME::server::rest::TimeFormat::#format))
+        }
         ValueKind::Enum { path: p, .. } => {
             let ty = path(p);
             quote!(#SOME(#ty::from(#text_expr.trim())))
@@ -657,7 +667,7 @@ pub(super) fn read_message(
             Some(HttpBinding::Header(name)) => {
                 let parsed = match &f.value.kind {
                     ValueKind::List { element, .. } => {
-                        let item = parse_text(element, quote!(item.as_str()));
+                        let item = parse_text(element, quote!(item.as_str()), reader);
                         let split = if matches!(element.kind, ValueKind::Timestamp(TimestampFormat::HttpDate)) {
                             quote!(#RUNTIME::http::split_http_date_list(text))
                         } else {
@@ -670,7 +680,7 @@ pub(super) fn read_message(
                             .ok()
                             .and_then(|blob| #STRING::from_utf8(blob.as_bytes().to_vec()).ok())
                     },
-                    _ => parse_text(&f.value, quote!(text)),
+                    _ => parse_text(&f.value, quote!(text), reader),
                 };
                 let message = format!("header `{name}` is not a valid `{}`", f.member);
                 let assign = set(quote!(value));
@@ -688,7 +698,7 @@ pub(super) fn read_message(
                     ..
                 } = &f.value.kind
                 {
-                    let parsed = parse_text(item, quote!(text));
+                    let parsed = parse_text(item, quote!(text), reader);
                     let lower = prefix.to_ascii_lowercase();
                     let key_value = match &key_type.kind {
                         ValueKind::Enum { path: p, .. } => {

@@ -418,7 +418,8 @@ impl FileJob<'_> {
             What::EndpointTests(_) => ir.endpoints.as_ref().map_or(1, |e| 2 * e.tests.len()),
             What::Server => 2 * ir.operations.len(),
             What::ServerTests(_) => {
-                4 * (ir.protocol_tests.server_requests.len() + ir.protocol_tests.server_responses.len())
+                let tests = &ir.protocol_tests;
+                4 * (tests.server_requests.len() + tests.server_responses.len()) + 2 * tests.malformed.len()
             }
             What::Schemas => ir.structures.len() + ir.unions.len(),
             What::OperationIndex | What::Patterns | What::Root { .. } => 1,

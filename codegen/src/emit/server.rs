@@ -225,7 +225,7 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> Tok
             pub fn parse_request<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
             ) -> #RESULT<#input, #RUNTIME::server::Rejection> {
-                let mut input: #input = #runtime::input(request)?;
+                let mut input: #input = #RUNTIME::wire::as_service(|| #runtime::input(request))?;
                 Self::fill_defaults(&mut input);
                 #RUNTIME::server::checked(input)
             }

@@ -80,7 +80,7 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
     let input_ty = path(&op.input);
     let output_ty = path(&op.output);
     let error = error_enum(op);
-    let read = read_input(input, ir);
+    let read = read_input(op, input, Some(output), ir);
     let fill = fill_defaults(op, ir);
     let status = output_status(op, output);
     let calls = message_calls(output, ir, Reader::Server);
@@ -145,7 +145,8 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
                 request: &::http::Request<B>,
                 labels: &#RUNTIME::server::rest::Labels,
             ) -> #RESULT<#input_ty, #RUNTIME::server::Rejection> {
-                #read
+                // Read as a service reads: UTC timestamps, no unknown union members.
+                #RUNTIME::wire::as_service(|| { #read })
             }
 
             /// The response carrying `output`: its bindings, its body, its status
@@ -194,10 +195,16 @@ fn output_status(op: &OperationDef, output: &StructureDef) -> TokenStream {
 
 /// The body of `parse_routed`: the body and headers as a client reads its
 /// response, then labels and query, then defaults and constraints.
-fn read_input(input: &StructureDef, ir: &CrateIr) -> TokenStream {
+fn read_input(op: &OperationDef, input: &StructureDef, output: Option<&StructureDef>, ir: &CrateIr) -> TokenStream {
     let (parse_body, header_bindings) = read_message(input, ir, quote!(request.headers()), Reader::Server);
-    let has_body_members = input.fields.iter().any(|f| f.http.is_none());
-    let content_type = has_body_members.then(|| quote!(#RUNTIME::server::rest::json_content_type(request)?;));
+    let content_type = match body_media_type(input).filter(|_| op.has_input) {
+        Some(media_type) => quote!(#RUNTIME::server::rest::content_type(request, #SOME(#media_type))?;),
+        None => quote!(#RUNTIME::server::rest::content_type(request, None)?;),
+    };
+    let accept = output
+        .filter(|_| op.has_output)
+        .map(|output| body_media_type(output).unwrap_or("application/json"))
+        .map(|produced| quote!(#RUNTIME::server::rest::accept(request, #produced)?;));
     let mut uri_bindings = TokenStream::new();
     let uses_query = input
         .fields
@@ -215,7 +222,7 @@ fn read_input(input: &StructureDef, ir: &CrateIr) -> TokenStream {
         match &f.http {
             Some(HttpBinding::Label) => {
                 let name = &f.member;
-                let parsed = parse_text(&f.value, quote!(text));
+                let parsed = parse_text(&f.value, quote!(text), Reader::Server);
                 let missing = format!("the URI has no label `{name}`");
                 let invalid = format!("the label `{name}` is not a valid `{}`", f.member);
                 let set = assign(quote!(value));
@@ -236,6 +243,7 @@ fn read_input(input: &StructureDef, ir: &CrateIr) -> TokenStream {
         let body: &[u8] = request.body().as_ref();
         let malformed = |message: #STRING| #RUNTIME::server::Rejection::Malformed(message);
         #content_type
+        #accept
         #parse_body
         #header_bindings
         #query
@@ -246,12 +254,29 @@ fn read_input(input: &StructureDef, ir: &CrateIr) -> TokenStream {
     }
 }
 
+/// The media type of a message's body: its payload's (a blob's or string's
+/// `@mediaType`, else any for a blob and `text/plain` for a string; JSON for
+/// the rest), JSON when members are left for the body or the structure has
+/// none at all (`{}` is its body), `None` when every member is bound
+/// elsewhere.
+fn body_media_type(s: &StructureDef) -> Option<&str> {
+    if let Some(f) = s.fields.iter().find(|f| f.http == Some(HttpBinding::Payload)) {
+        return Some(match &f.value.kind {
+            // Bytes of no stated type: any content type, any accept.
+            ValueKind::Blob => f.media_type.as_deref().unwrap_or("*/*"),
+            ValueKind::String | ValueKind::Enum { .. } => f.media_type.as_deref().unwrap_or("text/plain"),
+            _ => "application/json",
+        });
+    }
+    (s.fields.is_empty() || s.fields.iter().any(|f| f.http.is_none())).then_some("application/json")
+}
+
 /// A query parameter: the first value for a scalar, every value for a list.
 fn query_binding(f: &FieldDef, name: &str, assign: &dyn Fn(TokenStream) -> TokenStream) -> TokenStream {
     let invalid = format!("the query parameter `{name}` is not a valid `{}`", f.member);
     match &f.value.kind {
         ValueKind::List { element, .. } => {
-            let item = parse_text(element, quote!(text));
+            let item = parse_text(element, quote!(text), Reader::Server);
             let set = assign(quote!(value));
             quote! {
                 let items = #RUNTIME::server::rest::query_values(&query, #name);
@@ -266,7 +291,7 @@ fn query_binding(f: &FieldDef, name: &str, assign: &dyn Fn(TokenStream) -> Token
             }
         }
         _ => {
-            let parsed = parse_text(&f.value, quote!(text));
+            let parsed = parse_text(&f.value, quote!(text), Reader::Server);
             let set = assign(quote!(value));
             quote! {
                 if let #SOME(text) = #RUNTIME::server::rest::query_values(&query, #name).first().copied() {

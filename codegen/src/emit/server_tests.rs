@@ -15,13 +15,14 @@ use super::protocol_tests::{doc_lines, expected_failure, key, option_str, struct
 use super::server::{error_enum, marker};
 use super::symbols::{ROOT, RUNTIME};
 use super::types::ident;
-use crate::ir::protocol_tests::{RequestCase, ResponseCase};
+use crate::ir::protocol_tests::{MalformedCase, RequestCase, ResponseCase};
 use crate::ir::rust::{CrateIr, OperationDef, Protocol};
 use crate::CaseKind;
 
 /// Whether the crate has service-side cases to write as tests.
 pub fn has_cases(ir: &CrateIr) -> bool {
-    ir.server && !(ir.protocol_tests.server_requests.is_empty() && ir.protocol_tests.server_responses.is_empty())
+    let tests = &ir.protocol_tests;
+    ir.server && !(tests.server_requests.is_empty() && tests.server_responses.is_empty() && tests.malformed.is_empty())
 }
 
 /// The test module.
@@ -56,6 +57,14 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> TokenStream {
         let name = format_ident!("{}", unique(&case.id, "_server_response"));
         let marker = expected_failure(failures, CaseKind::ServerResponse, &case.id);
         functions.push(response_test(&name, case, op, ir, &shapes, marker));
+    }
+    for case in &tests.malformed {
+        if operation(&case.operation).is_none() {
+            continue;
+        }
+        let name = format_ident!("{}", unique(&case.id, "_malformed"));
+        let marker = expected_failure(failures, CaseKind::Malformed, &case.id);
+        functions.push(malformed_test(&name, case, marker));
     }
     quote! {
         #![doc = " The service-side protocol compliance cases of the model (`smithy.test`), one test each."]
@@ -137,6 +146,49 @@ fn request_test(
                 #ROOT::server::Request::#variant(input) => check::same(&input, &expected),
                 other => panic!("routed to `{}`, expected `{}`", other.operation_name(), stringify!(#variant)),
             }
+        }
+    }
+}
+
+/// A request the service must refuse: `parse` gives a rejection, and
+/// `reject` answers with the case's status and headers.
+fn malformed_test(
+    name: &proc_macro2::Ident,
+    case: &MalformedCase,
+    expected_failure: Option<TokenStream>,
+) -> TokenStream {
+    let docs = doc_lines(&case.id, case.documentation.as_ref());
+    let method = &case.method;
+    let uri = &case.uri;
+    let query = &case.query_params;
+    let header_names = case.headers.keys();
+    let header_values = case.headers.values();
+    let body = case.body.clone().unwrap_or_default();
+    let code = case.code;
+    let expected_names = case.response_headers.keys();
+    let expected_values = case.response_headers.values();
+    quote! {
+        #docs
+        #expected_failure
+        #[test]
+        fn #name() {
+            let request = check::server_request(
+                #method,
+                #uri,
+                &[#(#query),*],
+                &[#((#header_names, #header_values)),*],
+                #body,
+            );
+            let rejection = match #ROOT::server::parse(&request) {
+                Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+                Err(rejection) => rejection,
+            };
+            check::server_response(&#ROOT::server::reject(&rejection), &check::ExpectedResponse {
+                code: #code,
+                headers: &[#((#expected_names, #expected_values)),*],
+                body: None,
+                body_media_type: None,
+            });
         }
     }
 }

@@ -351,7 +351,7 @@ fn error_impls(s: &StructureDef, ctx: &Context) -> TokenStream {
         .filter_map(|f| match &f.http {
             Some(HttpBinding::Header(name)) if !matches!(f.value.kind, ValueKind::List { .. }) => {
                 let field = ident(&f.rust_name);
-                let parsed = super::http::parse_text(&f.value, quote!(text));
+                let parsed = super::http::parse_text(&f.value, quote!(text), super::http::Reader::Client);
                 Some(quote! {
                     if let #SOME(text) = response.headers().get(#name).and_then(|v| v.to_str().ok()) {
                         error.#field = #parsed;

@@ -191,9 +191,7 @@ pub fn emit(u: &UnionDef, ctx: &Context) -> TokenStream {
                                         #NONE
                                     }
                                     #(#deserialize_arms)*
-                                    other => map
-                                        .next_value::<#OPTION<#RUNTIME::Document>>()?
-                                        .map(|value| #name::Unknown(#RUNTIME::UnknownMember::new(other, value))),
+                                    other => #RUNTIME::wire::unknown_member(other, &mut map)?.map(#name::Unknown),
                                 };
                                 if let #SOME(value) = value {
                                     if found.is_some() {

@@ -1,8 +1,8 @@
 //! Smithy's protocol compliance cases (`smithy.test#httpRequestTests` and
 //! `#httpResponseTests`) read off a model: the cases of one protocol for the
 //! operations being generated and the errors they bind, on each side. A case
-//! without `appliesTo` is on both sides. `@httpMalformedRequestTests` are not
-//! read yet.
+//! without `appliesTo` is on both sides. `@httpMalformedRequestTests` are a
+//! service's, one case per set of `testParameters`.
 
 use std::collections::BTreeMap;
 
@@ -13,6 +13,7 @@ use crate::error::{CodegenError, Result};
 
 const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
 const RESPONSE_TESTS: &str = "smithy.test#httpResponseTests";
+const MALFORMED_TESTS: &str = "smithy.test#httpMalformedRequestTests";
 
 /// One `@httpRequestTests` case: input params -> the expected request.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +52,23 @@ pub struct ResponseCase {
     pub params: Value,
 }
 
+/// One `@httpMalformedRequestTests` case, its parameters substituted: a
+/// request a service must refuse, and the status and headers it answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MalformedCase {
+    /// The case's `id`, with `_1`, `_2`, ... for each set of `testParameters`.
+    pub id: String,
+    pub documentation: Option<String>,
+    pub operation: ShapeId,
+    pub method: String,
+    pub uri: String,
+    pub query_params: Vec<String>,
+    pub headers: BTreeMap<String, String>,
+    pub body: Option<String>,
+    pub code: u16,
+    pub response_headers: BTreeMap<String, String>,
+}
+
 /// The cases of one protocol: the client's, and the server's (a server
 /// request case parses the request into the input; a server response case
 /// writes the response from the output or error).
@@ -60,6 +78,7 @@ pub struct ProtocolTests {
     pub responses: Vec<ResponseCase>,
     pub server_requests: Vec<RequestCase>,
     pub server_responses: Vec<ResponseCase>,
+    pub malformed: Vec<MalformedCase>,
 }
 
 /// The cases of `protocol` (a trait id such as `aws.protocols#restJson1`) on
@@ -92,6 +111,11 @@ pub fn collect(model: &Model, operations: &[ShapeId], protocol: &str) -> Result<
             }
             if applies(case, protocol, "server") {
                 tests.server_requests.push(request_case(case, op_id)?);
+            }
+        }
+        for case in cases(shape.traits.0.get(MALFORMED_TESTS), op_id, MALFORMED_TESTS)? {
+            if case["protocol"] == protocol {
+                tests.malformed.extend(malformed_cases(case, op_id)?);
             }
         }
         for case in cases(shape.traits.0.get(RESPONSE_TESTS), op_id, RESPONSE_TESTS)? {
@@ -215,4 +239,69 @@ fn response_case(case: &Value, op: &ShapeId, error: Option<ShapeId>) -> Result<R
             .unwrap_or_else(|| Value::Object(Default::default())),
         id,
     })
+}
+
+/// A malformed-request case, once per set of its `testParameters` (each
+/// parameter's i-th value together): `$name:L` becomes the value as written,
+/// `$name:S` the value as a JSON string.
+fn malformed_cases(case: &Value, op: &ShapeId) -> Result<Vec<MalformedCase>> {
+    let id = case_id(case, op, MALFORMED_TESTS)?;
+    let bad = |what: &str| invalid(op, MALFORMED_TESTS, format!("case `{id}`: {what}"));
+    let request = &case["request"];
+    let response = &case["response"];
+    let parameters: Vec<(String, Vec<String>)> = match case.get("testParameters") {
+        None => Vec::new(),
+        Some(Value::Object(map)) => map
+            .iter()
+            .map(|(name, values)| {
+                let values = values
+                    .as_array()
+                    .map(|items| items.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+                    .unwrap_or_default();
+                (name.clone(), values)
+            })
+            .collect(),
+        Some(_) => return Err(bad("`testParameters` must be a map of lists")),
+    };
+    let rounds = parameters.first().map_or(1, |(_, values)| values.len());
+    if parameters.iter().any(|(_, values)| values.len() != rounds) {
+        return Err(bad("every `testParameters` list must be as long as the others"));
+    }
+    let code = response
+        .get("code")
+        .and_then(Value::as_u64)
+        .and_then(|c| u16::try_from(c).ok())
+        .ok_or_else(|| bad("the response has no valid `code`"))?;
+    let method = text(request, "method").ok_or_else(|| bad("the request has no `method`"))?;
+    let uri = text(request, "uri").ok_or_else(|| bad("the request has no `uri`"))?;
+    let mut out = Vec::new();
+    for round in 0..rounds {
+        let fill = |text: &str| {
+            let mut text = text.to_owned();
+            for (name, values) in &parameters {
+                let value = &values[round];
+                text = text.replace(&format!("${name}:L"), value);
+                let quoted = serde_json::to_string(value).unwrap_or_default();
+                text = text.replace(&format!("${name}:S"), &quoted);
+            }
+            text
+        };
+        out.push(MalformedCase {
+            id: if parameters.is_empty() {
+                id.clone()
+            } else {
+                format!("{id}_{}", round + 1)
+            },
+            documentation: text(case, "documentation"),
+            operation: op.clone(),
+            method: fill(&method),
+            uri: fill(&uri),
+            query_params: texts(request, "queryParams").iter().map(|q| fill(q)).collect(),
+            headers: headers(request).iter().map(|(k, v)| (fill(k), fill(v))).collect(),
+            body: text(request, "body").map(|b| fill(&b)),
+            code,
+            response_headers: headers(response),
+        });
+    }
+    Ok(out)
 }

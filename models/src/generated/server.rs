@@ -91,25 +91,31 @@ impl operation::describe_job_template::DescribeJobTemplate {
         operation::describe_job_template::DescribeJobTemplateInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::describe_job_template::DescribeJobTemplateInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("jobTemplateId")
-            .ok_or_else(|| malformed(
-                "the URI has no label `jobTemplateId`".to_owned(),
-            ))?;
-        let value = <String as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `jobTemplateId` is not a valid `jobTemplateId`".to_owned(),
-            ))?;
-        output.job_template_id = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::describe_job_template::DescribeJobTemplateInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("jobTemplateId")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `jobTemplateId`".to_owned(),
+                ))?;
+            let value = <String as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `jobTemplateId` is not a valid `jobTemplateId`".to_owned(),
+                ))?;
+            output.job_template_id = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status

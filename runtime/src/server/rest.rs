@@ -241,6 +241,74 @@ pub fn no_structure(body: &[u8]) -> bool {
     body.trim_ascii().is_empty() || inside.is_some_and(|inside| inside.trim_ascii().is_empty())
 }
 
+/// A timestamp's text form, as a binding reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeFormat {
+    /// `date-time`: RFC 3339 in UTC (`Z`), seconds required, any fraction.
+    DateTime,
+    /// `http-date`: IMF-fixdate (`Tue, 14 Nov 2023 22:13:20 GMT`).
+    HttpDate,
+    /// `epoch-seconds`: a decimal number of seconds, no exponent.
+    EpochSeconds,
+}
+
+/// A timestamp in exactly `format`, as a service must read one (a client
+/// reads any form it recognises); `None` for any other text.
+pub fn timestamp(text: &str, format: TimeFormat) -> Option<time::OffsetDateTime> {
+    let text = text.trim();
+    match format {
+        TimeFormat::DateTime => crate::timestamp::parse_strict_date_time(text),
+        TimeFormat::HttpDate => {
+            // Only the IMF-fixdate form: `Www, DD Mmm YYYY HH:MM:SS GMT`.
+            let fixed = text.len() == 29 && text.as_bytes().get(3) == Some(&b',');
+            fixed.then(|| crate::timestamp::parse_http_date(text)).flatten()
+        }
+        TimeFormat::EpochSeconds => crate::timestamp::parse_strict_epoch_seconds(text),
+    }
+}
+
+/// Checks a request's `Content-Type` against what the operation reads:
+/// `expected` the body's media type (`None`: the input has no body), or
+/// anything (`Some("*/*")`: a blob payload without `@mediaType`). A request
+/// with a body must name its type, and may send one only where the input
+/// has a body; a request without a body is not judged by the header.
+pub fn content_type<B: AsRef<[u8]>>(request: &http::Request<B>, expected: Option<&str>) -> Result<(), Rejection> {
+    if request.body().as_ref().is_empty() {
+        return Ok(());
+    }
+    let sent = request.headers().get(http::header::CONTENT_TYPE);
+    match (expected, sent) {
+        (Some("*/*"), _) => Ok(()),
+        (None, None) => Ok(()),
+        (None, Some(value)) => Err(Rejection::UnsupportedMediaType(value.to_str().ok().map(str::to_owned))),
+        (Some(expected), _) => require_content_type(request, expected),
+    }
+}
+
+/// Checks that a request's `Accept` (when sent) takes `produced`, the
+/// media type of the operation's response body: the type itself, `type/*`
+/// or `*/*`, parameters aside (`produced` `*/*`: any body, anything goes).
+pub fn accept<B>(request: &http::Request<B>, produced: &str) -> Result<(), Rejection> {
+    let Some(value) = request
+        .headers()
+        .get(http::header::ACCEPT)
+        .filter(|_| produced != "*/*")
+    else {
+        return Ok(());
+    };
+    let value = value.to_str().map_err(|_| Rejection::NotAcceptable)?;
+    let (kind, _) = produced.split_once('/').unwrap_or((produced, ""));
+    let takes = value.split(',').any(|range| {
+        let range = range.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        range == "*/*" || range == produced || range.strip_suffix("/*") == Some(kind)
+    });
+    if takes {
+        Ok(())
+    } else {
+        Err(Rejection::NotAcceptable)
+    }
+}
+
 /// Checks that a request with a body says it is JSON.
 pub fn json_content_type<B: AsRef<[u8]>>(request: &http::Request<B>) -> Result<(), Rejection> {
     if request.body().as_ref().is_empty() {
@@ -364,6 +432,69 @@ mod tests {
         assert_eq!(
             router.route(&request("GET", "/things")),
             Err(Rejection::UnknownOperation)
+        );
+    }
+
+    #[test]
+    fn bindings_read_timestamps_in_their_own_format_only() {
+        let date_time = timestamp("1985-04-12T23:20:50.52Z", TimeFormat::DateTime);
+        assert!(date_time.is_some());
+        for other in [
+            "1985-04-12T23:20:50+01:00",
+            "1985-04-12T23:20Z",
+            "1985-04-12",
+            "482196050",
+        ] {
+            assert_eq!(timestamp(other, TimeFormat::DateTime), None, "{other}");
+        }
+        assert!(timestamp("Fri, 12 Apr 1985 23:20:50 GMT", TimeFormat::HttpDate).is_some());
+        assert_eq!(timestamp("Friday, 12-Apr-85 23:20:50 GMT", TimeFormat::HttpDate), None);
+        assert_eq!(timestamp("1985-04-12T23:20:50Z", TimeFormat::HttpDate), None);
+        assert!(timestamp("482196050.52", TimeFormat::EpochSeconds).is_some());
+        for other in ["1e9", "Fri, 12 Apr 1985 23:20:50 GMT", "1985-04-12T23:20:50Z", ""] {
+            assert_eq!(timestamp(other, TimeFormat::EpochSeconds), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn content_types_and_accepts_are_the_operations() {
+        let with = |headers: &[(&str, &str)], body: &[u8]| {
+            let mut builder = http::Request::builder();
+            for (name, value) in headers {
+                builder = builder.header(*name, *value);
+            }
+            builder.body(body.to_vec()).expect("a request")
+        };
+        let json = Some("application/json");
+        assert_eq!(content_type(&with(&[], b""), json), Ok(()));
+        assert!(content_type(&with(&[], b"{}"), json).is_err(), "a body names its type");
+        assert!(content_type(&with(&[("content-type", "text/plain")], b"{}"), json).is_err());
+        assert!(content_type(&with(&[("content-type", "application/json")], b"{}"), None).is_err());
+        assert_eq!(
+            content_type(&with(&[("content-type", "application/json")], b""), None),
+            Ok(())
+        );
+        assert_eq!(
+            content_type(&with(&[("content-type", "image/png")], b"x"), Some("*/*")),
+            Ok(())
+        );
+        assert_eq!(content_type(&with(&[], b""), None), Ok(()));
+        assert_eq!(accept(&with(&[], b""), "application/json"), Ok(()));
+        for ok in [
+            "application/json",
+            "application/*",
+            "*/*",
+            "text/plain, application/json;q=0.5",
+        ] {
+            assert_eq!(
+                accept(&with(&[("accept", ok)], b""), "application/json"),
+                Ok(()),
+                "{ok}"
+            );
+        }
+        assert_eq!(
+            accept(&with(&[("accept", "application/xml")], b""), "application/json"),
+            Err(Rejection::NotAcceptable)
         );
     }
 

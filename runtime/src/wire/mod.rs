@@ -14,6 +14,9 @@ use time::OffsetDateTime;
 
 pub(crate) mod fast_read;
 mod fields;
+mod service;
+
+pub use service::{as_service, unknown_member};
 
 /// The `serde` the generated impls name (through [`structure_impls!`](crate::structure_impls)).
 pub use serde;
@@ -288,6 +291,12 @@ impl Codec<OffsetDateTime> for DateTime {
     }
     fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        // A service takes only UTC with seconds; a client any RFC 3339 text.
+        if service::active() {
+            return crate::timestamp::parse_strict_date_time(&text)
+                .ok_or_else(|| de::Error::custom(format_args!("{text:?} is not a UTC date-time (RFC 3339, `Z`)")))
+                .and_then(|parsed| from_unix_ms(unix_ms(&parsed)));
+        }
         let parsed = OffsetDateTime::parse(&text, &time::format_description::well_known::Rfc3339)
             .map_err(|e| de::Error::custom(format_args!("invalid RFC 3339 date-time {text:?}: {e}")))?;
         from_unix_ms(unix_ms(&parsed))

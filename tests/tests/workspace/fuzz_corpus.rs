@@ -98,6 +98,16 @@ fn cbor_response_corpus_replays() {
 }
 
 #[test]
+fn server_request_corpus_replays() {
+    let inputs = corpus("server_request");
+    assert!(inputs.len() >= 10, "the corpus should not be empty");
+    for (path, bytes) in inputs {
+        let outcome = std::panic::catch_unwind(|| tests::fuzz::server_request(&bytes));
+        assert!(outcome.is_ok(), "{} panicked", path.display());
+    }
+}
+
+#[test]
 fn endpoint_params_corpus_replays() {
     let inputs = corpus("endpoint_params");
     assert!(inputs.len() >= 10, "the corpus should not be empty");

@@ -210,9 +210,8 @@ impl operation::content_type_parameters::ContentTypeParameters {
         operation::content_type_parameters::ContentTypeParametersInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -255,9 +254,8 @@ impl operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput {
         operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -300,9 +298,8 @@ impl operation::endpoint_operation::EndpointOperation {
         operation::endpoint_operation::EndpointOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -344,9 +341,8 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -390,9 +386,8 @@ impl operation::greeting_with_errors::GreetingWithErrors {
         operation::greeting_with_errors::GreetingWithErrorsInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -459,9 +454,8 @@ impl operation::host_with_path_operation::HostWithPathOperation {
         operation::host_with_path_operation::HostWithPathOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -502,9 +496,8 @@ impl operation::json_unions::JsonUnions {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<operation::json_unions::JsonUnionsInput, runtime::server::Rejection> {
-        let mut input: operation::json_unions::JsonUnionsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::json_unions::JsonUnionsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -543,9 +536,8 @@ impl operation::no_input_and_no_output::NoInputAndNoOutput {
         operation::no_input_and_no_output::NoInputAndNoOutputInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -587,9 +579,8 @@ impl operation::no_input_and_output::NoInputAndOutput {
         operation::no_input_and_output::NoInputAndOutputInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::no_input_and_output::NoInputAndOutputInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -630,9 +621,8 @@ impl operation::operation_with_defaults::OperationWithDefaults {
         operation::operation_with_defaults::OperationWithDefaultsInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -683,9 +673,8 @@ impl operation::operation_with_nested_structure::OperationWithNestedStructure {
         operation::operation_with_nested_structure::OperationWithNestedStructureInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -728,9 +717,8 @@ impl operation::operation_with_required_members::OperationWithRequiredMembers {
         operation::operation_with_required_members::OperationWithRequiredMembersInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::operation_with_required_members::OperationWithRequiredMembersInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::operation_with_required_members::OperationWithRequiredMembersInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -773,9 +761,8 @@ impl operation::operation_with_required_members_with_defaults::OperationWithRequ
         operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::operation_with_required_members_with_defaults::OperationWithRequiredMembersWithDefaultsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -818,9 +805,8 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
         operation::put_with_content_encoding::PutWithContentEncodingInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -864,9 +850,8 @@ impl operation::query_incompatible_operation::QueryIncompatibleOperation {
         operation::query_incompatible_operation::QueryIncompatibleOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::query_incompatible_operation::QueryIncompatibleOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::query_incompatible_operation::QueryIncompatibleOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -910,9 +895,8 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
         operation::simple_scalar_properties::SimpleScalarPropertiesInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::simple_scalar_properties::SimpleScalarPropertiesInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::simple_scalar_properties::SimpleScalarPropertiesInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }

@@ -209,9 +209,8 @@ impl operation::content_type_parameters::ContentTypeParameters {
         operation::content_type_parameters::ContentTypeParametersInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -254,9 +253,8 @@ impl operation::datetime_offsets::DatetimeOffsets {
         operation::datetime_offsets::DatetimeOffsetsInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::datetime_offsets::DatetimeOffsetsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -297,9 +295,8 @@ impl operation::empty_operation::EmptyOperation {
         operation::empty_operation::EmptyOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::empty_operation::EmptyOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::empty_operation::EmptyOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -339,9 +336,8 @@ impl operation::endpoint_operation::EndpointOperation {
         operation::endpoint_operation::EndpointOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -383,9 +379,8 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -429,9 +424,8 @@ impl operation::fractional_seconds::FractionalSeconds {
         operation::fractional_seconds::FractionalSecondsInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::fractional_seconds::FractionalSecondsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::fractional_seconds::FractionalSecondsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -472,9 +466,8 @@ impl operation::greeting_with_errors::GreetingWithErrors {
         operation::greeting_with_errors::GreetingWithErrorsInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -531,9 +524,8 @@ impl operation::host_with_path_operation::HostWithPathOperation {
         operation::host_with_path_operation::HostWithPathOperationInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -574,9 +566,9 @@ impl operation::json_enums::JsonEnums {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::JsonEnumsInputOutput, runtime::server::Rejection> {
-        let mut input: types::JsonEnumsInputOutput = runtime::server::aws_json::input(
+        let mut input: types::JsonEnumsInputOutput = runtime::wire::as_service(|| runtime::server::aws_json::input(
             request,
-        )?;
+        ))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -612,9 +604,9 @@ impl operation::json_int_enums::JsonIntEnums {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::JsonIntEnumsInputOutput, runtime::server::Rejection> {
-        let mut input: types::JsonIntEnumsInputOutput = runtime::server::aws_json::input(
+        let mut input: types::JsonIntEnumsInputOutput = runtime::wire::as_service(|| runtime::server::aws_json::input(
             request,
-        )?;
+        ))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -650,9 +642,9 @@ impl operation::json_unions::JsonUnions {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::UnionInputOutput, runtime::server::Rejection> {
-        let mut input: types::UnionInputOutput = runtime::server::aws_json::input(
+        let mut input: types::UnionInputOutput = runtime::wire::as_service(|| runtime::server::aws_json::input(
             request,
-        )?;
+        ))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -688,7 +680,9 @@ impl operation::kitchen_sink_operation::KitchenSinkOperation {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::KitchenSink, runtime::server::Rejection> {
-        let mut input: types::KitchenSink = runtime::server::aws_json::input(request)?;
+        let mut input: types::KitchenSink = runtime::wire::as_service(|| runtime::server::aws_json::input(
+            request,
+        ))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -744,9 +738,9 @@ impl operation::null_operation::NullOperation {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::NullOperationInputOutput, runtime::server::Rejection> {
-        let mut input: types::NullOperationInputOutput = runtime::server::aws_json::input(
+        let mut input: types::NullOperationInputOutput = runtime::wire::as_service(|| runtime::server::aws_json::input(
             request,
-        )?;
+        ))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -785,9 +779,8 @@ impl operation::operation_with_optional_input_output::OperationWithOptionalInput
         operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::operation_with_optional_input_output::OperationWithOptionalInputOutputInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -827,9 +820,8 @@ impl operation::put_and_get_inline_documents::PutAndGetInlineDocuments {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::PutAndGetInlineDocumentsInputOutput, runtime::server::Rejection> {
-        let mut input: types::PutAndGetInlineDocumentsInputOutput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: types::PutAndGetInlineDocumentsInputOutput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -870,9 +862,8 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
         operation::put_with_content_encoding::PutWithContentEncodingInput,
         runtime::server::Rejection,
     > {
-        let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -913,9 +904,8 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::SimpleScalarPropertiesInputOutput, runtime::server::Rejection> {
-        let mut input: types::SimpleScalarPropertiesInputOutput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: types::SimpleScalarPropertiesInputOutput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }
@@ -953,9 +943,8 @@ impl operation::sparse_nulls_operation::SparseNullsOperation {
     pub fn parse_request<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
     ) -> Result<types::SparseNullsOperationInputOutput, runtime::server::Rejection> {
-        let mut input: types::SparseNullsOperationInputOutput = runtime::server::aws_json::input(
-            request,
-        )?;
+        let mut input: types::SparseNullsOperationInputOutput = runtime::wire::as_service(||
+        runtime::server::aws_json::input(request))?;
         Self::fill_defaults(&mut input);
         runtime::server::checked(input)
     }

@@ -1352,282 +1352,297 @@ impl operation::all_query_string_types::AllQueryStringTypes {
         operation::all_query_string_types::AllQueryStringTypesInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::all_query_string_types::AllQueryStringTypesInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "String")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `String` is not a valid `queryString`"
-                        .to_owned(),
-                ))?;
-            output.query_string = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "StringList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <String as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `StringList` is not a valid `queryStringList`"
-                        .to_owned(),
-                ))?;
-            output.query_string_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "StringSet");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <String as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `StringSet` is not a valid `queryStringSet`"
-                        .to_owned(),
-                ))?;
-            output.query_string_set = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Byte")
-            .first()
-            .copied()
-        {
-            let value = <i8 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Byte` is not a valid `queryByte`".to_owned(),
-                ))?;
-            output.query_byte = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Short")
-            .first()
-            .copied()
-        {
-            let value = <i16 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Short` is not a valid `queryShort`".to_owned(),
-                ))?;
-            output.query_short = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Integer")
-            .first()
-            .copied()
-        {
-            let value = <i32 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Integer` is not a valid `queryInteger`"
-                        .to_owned(),
-                ))?;
-            output.query_integer = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "IntegerList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <i32 as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `IntegerList` is not a valid `queryIntegerList`"
-                        .to_owned(),
-                ))?;
-            output.query_integer_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "IntegerSet");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <i32 as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `IntegerSet` is not a valid `queryIntegerSet`"
-                        .to_owned(),
-                ))?;
-            output.query_integer_set = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Long")
-            .first()
-            .copied()
-        {
-            let value = <i64 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Long` is not a valid `queryLong`".to_owned(),
-                ))?;
-            output.query_long = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Float")
-            .first()
-            .copied()
-        {
-            let value = <f32 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Float` is not a valid `queryFloat`".to_owned(),
-                ))?;
-            output.query_float = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Double")
-            .first()
-            .copied()
-        {
-            let value = <f64 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Double` is not a valid `queryDouble`"
-                        .to_owned(),
-                ))?;
-            output.query_double = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "DoubleList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <f64 as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `DoubleList` is not a valid `queryDoubleList`"
-                        .to_owned(),
-                ))?;
-            output.query_double_list = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Boolean")
-            .first()
-            .copied()
-        {
-            let value = <bool as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Boolean` is not a valid `queryBoolean`"
-                        .to_owned(),
-                ))?;
-            output.query_boolean = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "BooleanList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <bool as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `BooleanList` is not a valid `queryBooleanList`"
-                        .to_owned(),
-                ))?;
-            output.query_boolean_list = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Timestamp")
-            .first()
-            .copied()
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
-                )
-                .ok_or_else(|| malformed(
-                    "the query parameter `Timestamp` is not a valid `queryTimestamp`"
-                        .to_owned(),
-                ))?;
-            output.query_timestamp = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "TimestampList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::all_query_string_types::AllQueryStringTypesInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "String")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `String` is not a valid `queryString`"
+                            .to_owned(),
+                    ))?;
+                output.query_string = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "StringList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <String as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `StringList` is not a valid `queryStringList`"
+                            .to_owned(),
+                    ))?;
+                output.query_string_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "StringSet");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <String as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `StringSet` is not a valid `queryStringSet`"
+                            .to_owned(),
+                    ))?;
+                output.query_string_set = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Byte")
+                .first()
+                .copied()
+            {
+                let value = <i8 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Byte` is not a valid `queryByte`"
+                            .to_owned(),
+                    ))?;
+                output.query_byte = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Short")
+                .first()
+                .copied()
+            {
+                let value = <i16 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Short` is not a valid `queryShort`"
+                            .to_owned(),
+                    ))?;
+                output.query_short = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Integer")
+                .first()
+                .copied()
+            {
+                let value = <i32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Integer` is not a valid `queryInteger`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "IntegerList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <i32 as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `IntegerList` is not a valid `queryIntegerList`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "IntegerSet");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <i32 as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `IntegerSet` is not a valid `queryIntegerSet`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer_set = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Long")
+                .first()
+                .copied()
+            {
+                let value = <i64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Long` is not a valid `queryLong`"
+                            .to_owned(),
+                    ))?;
+                output.query_long = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Float")
+                .first()
+                .copied()
+            {
+                let value = <f32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Float` is not a valid `queryFloat`"
+                            .to_owned(),
+                    ))?;
+                output.query_float = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Double")
+                .first()
+                .copied()
+            {
+                let value = <f64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Double` is not a valid `queryDouble`"
+                            .to_owned(),
+                    ))?;
+                output.query_double = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "DoubleList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <f64 as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `DoubleList` is not a valid `queryDoubleList`"
+                            .to_owned(),
+                    ))?;
+                output.query_double_list = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Boolean")
+                .first()
+                .copied()
+            {
+                let value = <bool as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Boolean` is not a valid `queryBoolean`"
+                            .to_owned(),
+                    ))?;
+                output.query_boolean = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "BooleanList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <bool as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `BooleanList` is not a valid `queryBooleanList`"
+                            .to_owned(),
+                    ))?;
+                output.query_boolean_list = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Timestamp")
+                .first()
+                .copied()
+            {
+                let value = runtime::server::rest::timestamp(
                         text,
+                        runtime::server::rest::TimeFormat::DateTime,
                     )
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `TimestampList` is not a valid `queryTimestampList`"
-                        .to_owned(),
-                ))?;
-            output.query_timestamp_list = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Enum")
-            .first()
-            .copied()
-        {
-            let value = Some(types::FooEnum::from(text.trim()))
-                .ok_or_else(|| malformed(
-                    "the query parameter `Enum` is not a valid `queryEnum`".to_owned(),
-                ))?;
-            output.query_enum = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "EnumList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    Some(types::FooEnum::from(text.trim()))
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `EnumList` is not a valid `queryEnumList`"
-                        .to_owned(),
-                ))?;
-            output.query_enum_list = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "IntegerEnum")
-            .first()
-            .copied()
-        {
-            let value = text
-                .trim()
-                .parse::<i32>()
-                .ok()
-                .map(types::IntegerEnum::from)
-                .ok_or_else(|| malformed(
-                    "the query parameter `IntegerEnum` is not a valid `queryIntegerEnum`"
-                        .to_owned(),
-                ))?;
-            output.query_integer_enum = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "IntegerEnumList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    text.trim().parse::<i32>().ok().map(types::IntegerEnum::from)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `IntegerEnumList` is not a valid `queryIntegerEnumList`"
-                        .to_owned(),
-                ))?;
-            output.query_integer_enum_list = Some(value);
-        }
-        let mut map = ::std::collections::BTreeMap::new();
-        for (key, value) in &query {
-            map.entry(key.clone()).or_insert_with(Vec::new).push(value.clone());
-        }
-        if !map.is_empty() {
-            output.query_params_map_of_string_list = Some(map);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Timestamp` is not a valid `queryTimestamp`"
+                            .to_owned(),
+                    ))?;
+                output.query_timestamp = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "TimestampList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        runtime::server::rest::timestamp(
+                            text,
+                            runtime::server::rest::TimeFormat::DateTime,
+                        )
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `TimestampList` is not a valid `queryTimestampList`"
+                            .to_owned(),
+                    ))?;
+                output.query_timestamp_list = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Enum")
+                .first()
+                .copied()
+            {
+                let value = Some(types::FooEnum::from(text.trim()))
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Enum` is not a valid `queryEnum`"
+                            .to_owned(),
+                    ))?;
+                output.query_enum = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "EnumList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        Some(types::FooEnum::from(text.trim()))
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `EnumList` is not a valid `queryEnumList`"
+                            .to_owned(),
+                    ))?;
+                output.query_enum_list = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "IntegerEnum",
+                )
+                .first()
+                .copied()
+            {
+                let value = text
+                    .trim()
+                    .parse::<i32>()
+                    .ok()
+                    .map(types::IntegerEnum::from)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `IntegerEnum` is not a valid `queryIntegerEnum`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer_enum = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "IntegerEnumList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        text.trim().parse::<i32>().ok().map(types::IntegerEnum::from)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `IntegerEnumList` is not a valid `queryIntegerEnumList`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer_enum_list = Some(value);
+            }
+            let mut map = ::std::collections::BTreeMap::new();
+            for (key, value) in &query {
+                map.entry(key.clone()).or_insert_with(Vec::new).push(value.clone());
+            }
+            if !map.is_empty() {
+                output.query_params_map_of_string_list = Some(map);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -1685,36 +1700,42 @@ impl operation::constant_and_variable_query_string::ConstantAndVariableQueryStri
         operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "baz")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `baz` is not a valid `baz`".to_owned(),
-                ))?;
-            output.baz = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "maybeSet")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `maybeSet` is not a valid `maybeSet`".to_owned(),
-                ))?;
-            output.maybe_set = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "baz")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `baz` is not a valid `baz`".to_owned(),
+                    ))?;
+                output.baz = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "maybeSet")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `maybeSet` is not a valid `maybeSet`"
+                            .to_owned(),
+                    ))?;
+                output.maybe_set = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -1772,23 +1793,28 @@ impl operation::constant_query_string::ConstantQueryString {
         operation::constant_query_string::ConstantQueryStringInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::constant_query_string::ConstantQueryStringInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("hello")
-            .ok_or_else(|| malformed("the URI has no label `hello`".to_owned()))?;
-        let value = <String as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `hello` is not a valid `hello`".to_owned(),
-            ))?;
-        output.hello = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::constant_query_string::ConstantQueryStringInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("hello")
+                .ok_or_else(|| malformed("the URI has no label `hello`".to_owned()))?;
+            let value = <String as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `hello` is not a valid `hello`".to_owned(),
+                ))?;
+            output.hello = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -1846,16 +1872,21 @@ impl operation::content_type_parameters::ContentTypeParameters {
         operation::content_type_parameters::ContentTypeParametersInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -1914,15 +1945,21 @@ impl operation::datetime_offsets::DatetimeOffsets {
         operation::datetime_offsets::DatetimeOffsetsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -1973,16 +2010,21 @@ impl operation::document_type::DocumentType {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::DocumentTypeInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::DocumentTypeInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::DocumentTypeInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2033,16 +2075,21 @@ impl operation::document_type_as_map_value::DocumentTypeAsMapValue {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::DocumentTypeAsMapValueInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::DocumentTypeAsMapValueInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::DocumentTypeAsMapValueInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2093,26 +2140,34 @@ impl operation::document_type_as_payload::DocumentTypeAsPayload {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::DocumentTypeAsPayloadInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.document_value = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.document_value = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2172,26 +2227,34 @@ impl operation::duplex_stream::DuplexStream {
         operation::duplex_stream::DuplexStreamInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::duplex_stream::DuplexStreamInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.stream = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::duplex_stream::DuplexStreamInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.stream = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2250,26 +2313,34 @@ impl operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStr
         operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.stream = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.stream = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2328,39 +2399,47 @@ impl operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMess
         operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.stream = value;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "initial-request-member",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `initial-request-member` is not a valid `initialRequestMember`"
-                        .to_owned(),
-                ))?;
-            output.initial_request_member = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.stream = value;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "initial-request-member",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `initial-request-member` is not a valid `initialRequestMember`"
+                            .to_owned(),
+                    ))?;
+                output.initial_request_member = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2429,15 +2508,21 @@ impl operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput {
         operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2496,15 +2581,20 @@ impl operation::endpoint_operation::EndpointOperation {
         operation::endpoint_operation::EndpointOperationInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::endpoint_operation::EndpointOperationInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::endpoint_operation::EndpointOperationInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2562,16 +2652,20 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2629,15 +2723,21 @@ impl operation::fractional_seconds::FractionalSeconds {
         operation::fractional_seconds::FractionalSecondsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::fractional_seconds::FractionalSecondsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::fractional_seconds::FractionalSecondsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2696,15 +2796,21 @@ impl operation::greeting_with_errors::GreetingWithErrors {
         operation::greeting_with_errors::GreetingWithErrorsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2792,15 +2898,20 @@ impl operation::host_with_path_operation::HostWithPathOperation {
         operation::host_with_path_operation::HostWithPathOperationInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2850,16 +2961,21 @@ impl operation::http_checksum_required::HttpChecksumRequired {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpChecksumRequiredInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::HttpChecksumRequiredInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::HttpChecksumRequiredInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -2918,38 +3034,44 @@ impl operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders {
         operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut map = ::std::collections::BTreeMap::new();
-        for (name, value) in request.headers() {
-            if let (Some(key), Ok(text)) = (
-                name.as_str().strip_prefix(""),
-                ::std::str::from_utf8(value.as_bytes()),
-            ) {
-                if let Some(value) = <String as runtime::http::FromHeader>::from_header(
-                    text,
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut map = ::std::collections::BTreeMap::new();
+            for (name, value) in request.headers() {
+                if let (Some(key), Ok(text)) = (
+                    name.as_str().strip_prefix(""),
+                    ::std::str::from_utf8(value.as_bytes()),
                 ) {
-                    map.insert(key.to_owned(), value);
+                    if let Some(value) = <String as runtime::http::FromHeader>::from_header(
+                        text,
+                    ) {
+                        map.insert(key.to_owned(), value);
+                    }
                 }
             }
-        }
-        output.prefix_headers = Some(map);
-        if let Some(text) = runtime::http::header_text(request.headers(), "hello")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `hello` is not a valid `specificHeader`".to_owned(),
-                ))?;
-            output.specific_header = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.prefix_headers = Some(map);
+            if let Some(text) = runtime::http::header_text(request.headers(), "hello")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `hello` is not a valid `specificHeader`".to_owned(),
+                    ))?;
+                output.specific_header = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3002,18 +3124,24 @@ impl operation::http_enum_payload::HttpEnumPayload {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::EnumPayloadInput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::EnumPayloadInput = ::serde_json::from_slice(b"{}")
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = Some(
-            types::StringEnum::from(String::from_utf8_lossy(body).as_ref()),
-        );
-        output.payload = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("text/plain"))?;
+            runtime::server::rest::accept(request, "text/plain")?;
+            let mut output: types::EnumPayloadInput = ::serde_json::from_slice(b"{}")
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = Some(
+                types::StringEnum::from(String::from_utf8_lossy(body).as_ref()),
+            );
+            output.payload = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3067,27 +3195,33 @@ impl operation::http_payload_traits::HttpPayloadTraits {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpPayloadTraitsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::HttpPayloadTraitsInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.blob = value;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("*/*"))?;
+            runtime::server::rest::accept(request, "*/*")?;
+            let mut output: types::HttpPayloadTraitsInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.blob = value;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3148,27 +3282,33 @@ impl operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaT
         types::HttpPayloadTraitsWithMediaTypeInputOutput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::HttpPayloadTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.blob = value;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("text/plain"))?;
+            runtime::server::rest::accept(request, "text/plain")?;
+            let mut output: types::HttpPayloadTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.blob = value;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3223,26 +3363,34 @@ impl operation::http_payload_with_structure::HttpPayloadWithStructure {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpPayloadWithStructureInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if runtime::server::rest::no_structure(body) {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.nested = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if runtime::server::rest::no_structure(body) {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.nested = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3293,26 +3441,34 @@ impl operation::http_payload_with_union::HttpPayloadWithUnion {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpPayloadWithUnionInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::HttpPayloadWithUnionInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.nested = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::HttpPayloadWithUnionInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.nested = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3371,38 +3527,44 @@ impl operation::http_prefix_headers::HttpPrefixHeaders {
         operation::http_prefix_headers::HttpPrefixHeadersInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_prefix_headers::HttpPrefixHeadersInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "x-foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `x-foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut map = ::std::collections::BTreeMap::new();
-        for (name, value) in request.headers() {
-            if let (Some(key), Ok(text)) = (
-                name.as_str().strip_prefix("x-foo-"),
-                ::std::str::from_utf8(value.as_bytes()),
-            ) {
-                if let Some(value) = <String as runtime::http::FromHeader>::from_header(
-                    text,
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::http_prefix_headers::HttpPrefixHeadersInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "x-foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `x-foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut map = ::std::collections::BTreeMap::new();
+            for (name, value) in request.headers() {
+                if let (Some(key), Ok(text)) = (
+                    name.as_str().strip_prefix("x-foo-"),
+                    ::std::str::from_utf8(value.as_bytes()),
                 ) {
-                    map.insert(key.to_owned(), value);
+                    if let Some(value) = <String as runtime::http::FromHeader>::from_header(
+                        text,
+                    ) {
+                        map.insert(key.to_owned(), value);
+                    }
                 }
             }
-        }
-        output.foo_map = Some(map);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.foo_map = Some(map);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3463,15 +3625,21 @@ impl operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponse {
         operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3531,23 +3699,28 @@ impl operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation {
         operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        let mut map = ::std::collections::BTreeMap::new();
-        for (key, value) in &query {
-            map.entry(key.clone()).or_insert_with(|| value.clone());
-        }
-        if !map.is_empty() {
-            output.query_map = Some(map);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            let mut map = ::std::collections::BTreeMap::new();
+            for (key, value) in &query {
+                map.entry(key.clone()).or_insert_with(|| value.clone());
+            }
+            if !map.is_empty() {
+                output.query_map = Some(map);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3605,31 +3778,36 @@ impl operation::http_request_with_float_labels::HttpRequestWithFloatLabels {
         operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("float")
-            .ok_or_else(|| malformed("the URI has no label `float`".to_owned()))?;
-        let value = <f32 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `float` is not a valid `float`".to_owned(),
-            ))?;
-        output.float = Some(value);
-        let text = labels
-            .get("double")
-            .ok_or_else(|| malformed("the URI has no label `double`".to_owned()))?;
-        let value = <f64 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `double` is not a valid `double`".to_owned(),
-            ))?;
-        output.double = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("float")
+                .ok_or_else(|| malformed("the URI has no label `float`".to_owned()))?;
+            let value = <f32 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `float` is not a valid `float`".to_owned(),
+                ))?;
+            output.float = Some(value);
+            let text = labels
+                .get("double")
+                .ok_or_else(|| malformed("the URI has no label `double`".to_owned()))?;
+            let value = <f64 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `double` is not a valid `double`".to_owned(),
+                ))?;
+            output.double = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3687,31 +3865,36 @@ impl operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLab
         operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("foo")
-            .ok_or_else(|| malformed("the URI has no label `foo`".to_owned()))?;
-        let value = <String as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `foo` is not a valid `foo`".to_owned(),
-            ))?;
-        output.foo = Some(value);
-        let text = labels
-            .get("baz")
-            .ok_or_else(|| malformed("the URI has no label `baz`".to_owned()))?;
-        let value = <String as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `baz` is not a valid `baz`".to_owned(),
-            ))?;
-        output.baz = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("foo")
+                .ok_or_else(|| malformed("the URI has no label `foo`".to_owned()))?;
+            let value = <String as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `foo` is not a valid `foo`".to_owned(),
+                ))?;
+            output.foo = Some(value);
+            let text = labels
+                .get("baz")
+                .ok_or_else(|| malformed("the URI has no label `baz`".to_owned()))?;
+            let value = <String as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `baz` is not a valid `baz`".to_owned(),
+                ))?;
+            output.baz = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3769,81 +3952,89 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
         operation::http_request_with_labels::HttpRequestWithLabelsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_request_with_labels::HttpRequestWithLabelsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("string")
-            .ok_or_else(|| malformed("the URI has no label `string`".to_owned()))?;
-        let value = <String as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `string` is not a valid `string`".to_owned(),
-            ))?;
-        output.string = Some(value);
-        let text = labels
-            .get("short")
-            .ok_or_else(|| malformed("the URI has no label `short`".to_owned()))?;
-        let value = <i16 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `short` is not a valid `short`".to_owned(),
-            ))?;
-        output.short = Some(value);
-        let text = labels
-            .get("integer")
-            .ok_or_else(|| malformed("the URI has no label `integer`".to_owned()))?;
-        let value = <i32 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `integer` is not a valid `integer`".to_owned(),
-            ))?;
-        output.integer = Some(value);
-        let text = labels
-            .get("long")
-            .ok_or_else(|| malformed("the URI has no label `long`".to_owned()))?;
-        let value = <i64 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `long` is not a valid `long`".to_owned(),
-            ))?;
-        output.long = Some(value);
-        let text = labels
-            .get("float")
-            .ok_or_else(|| malformed("the URI has no label `float`".to_owned()))?;
-        let value = <f32 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `float` is not a valid `float`".to_owned(),
-            ))?;
-        output.float = Some(value);
-        let text = labels
-            .get("double")
-            .ok_or_else(|| malformed("the URI has no label `double`".to_owned()))?;
-        let value = <f64 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `double` is not a valid `double`".to_owned(),
-            ))?;
-        output.double = Some(value);
-        let text = labels
-            .get("boolean")
-            .ok_or_else(|| malformed("the URI has no label `boolean`".to_owned()))?;
-        let value = <bool as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `boolean` is not a valid `boolean`".to_owned(),
-            ))?;
-        output.boolean = Some(value);
-        let text = labels
-            .get("timestamp")
-            .ok_or_else(|| malformed("the URI has no label `timestamp`".to_owned()))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `timestamp` is not a valid `timestamp`".to_owned(),
-            ))?;
-        output.timestamp = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::http_request_with_labels::HttpRequestWithLabelsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("string")
+                .ok_or_else(|| malformed("the URI has no label `string`".to_owned()))?;
+            let value = <String as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `string` is not a valid `string`".to_owned(),
+                ))?;
+            output.string = Some(value);
+            let text = labels
+                .get("short")
+                .ok_or_else(|| malformed("the URI has no label `short`".to_owned()))?;
+            let value = <i16 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `short` is not a valid `short`".to_owned(),
+                ))?;
+            output.short = Some(value);
+            let text = labels
+                .get("integer")
+                .ok_or_else(|| malformed("the URI has no label `integer`".to_owned()))?;
+            let value = <i32 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `integer` is not a valid `integer`".to_owned(),
+                ))?;
+            output.integer = Some(value);
+            let text = labels
+                .get("long")
+                .ok_or_else(|| malformed("the URI has no label `long`".to_owned()))?;
+            let value = <i64 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `long` is not a valid `long`".to_owned(),
+                ))?;
+            output.long = Some(value);
+            let text = labels
+                .get("float")
+                .ok_or_else(|| malformed("the URI has no label `float`".to_owned()))?;
+            let value = <f32 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `float` is not a valid `float`".to_owned(),
+                ))?;
+            output.float = Some(value);
+            let text = labels
+                .get("double")
+                .ok_or_else(|| malformed("the URI has no label `double`".to_owned()))?;
+            let value = <f64 as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `double` is not a valid `double`".to_owned(),
+                ))?;
+            output.double = Some(value);
+            let text = labels
+                .get("boolean")
+                .ok_or_else(|| malformed("the URI has no label `boolean`".to_owned()))?;
+            let value = <bool as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `boolean` is not a valid `boolean`".to_owned(),
+                ))?;
+            output.boolean = Some(value);
+            let text = labels
+                .get("timestamp")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `timestamp`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::DateTime,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `timestamp` is not a valid `timestamp`".to_owned(),
+                ))?;
+            output.timestamp = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -3901,101 +4092,117 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
         operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("memberEpochSeconds")
-            .ok_or_else(|| malformed(
-                "the URI has no label `memberEpochSeconds`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `memberEpochSeconds` is not a valid `memberEpochSeconds`"
-                    .to_owned(),
-            ))?;
-        output.member_epoch_seconds = Some(value);
-        let text = labels
-            .get("memberHttpDate")
-            .ok_or_else(|| malformed(
-                "the URI has no label `memberHttpDate`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `memberHttpDate` is not a valid `memberHttpDate`".to_owned(),
-            ))?;
-        output.member_http_date = Some(value);
-        let text = labels
-            .get("memberDateTime")
-            .ok_or_else(|| malformed(
-                "the URI has no label `memberDateTime`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `memberDateTime` is not a valid `memberDateTime`".to_owned(),
-            ))?;
-        output.member_date_time = Some(value);
-        let text = labels
-            .get("defaultFormat")
-            .ok_or_else(|| malformed(
-                "the URI has no label `defaultFormat`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `defaultFormat` is not a valid `defaultFormat`".to_owned(),
-            ))?;
-        output.default_format = Some(value);
-        let text = labels
-            .get("targetEpochSeconds")
-            .ok_or_else(|| malformed(
-                "the URI has no label `targetEpochSeconds`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `targetEpochSeconds` is not a valid `targetEpochSeconds`"
-                    .to_owned(),
-            ))?;
-        output.target_epoch_seconds = Some(value);
-        let text = labels
-            .get("targetHttpDate")
-            .ok_or_else(|| malformed(
-                "the URI has no label `targetHttpDate`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `targetHttpDate` is not a valid `targetHttpDate`".to_owned(),
-            ))?;
-        output.target_http_date = Some(value);
-        let text = labels
-            .get("targetDateTime")
-            .ok_or_else(|| malformed(
-                "the URI has no label `targetDateTime`".to_owned(),
-            ))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `targetDateTime` is not a valid `targetDateTime`".to_owned(),
-            ))?;
-        output.target_date_time = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("memberEpochSeconds")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `memberEpochSeconds`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::EpochSeconds,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `memberEpochSeconds` is not a valid `memberEpochSeconds`"
+                        .to_owned(),
+                ))?;
+            output.member_epoch_seconds = Some(value);
+            let text = labels
+                .get("memberHttpDate")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `memberHttpDate`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::HttpDate,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `memberHttpDate` is not a valid `memberHttpDate`"
+                        .to_owned(),
+                ))?;
+            output.member_http_date = Some(value);
+            let text = labels
+                .get("memberDateTime")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `memberDateTime`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::DateTime,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `memberDateTime` is not a valid `memberDateTime`"
+                        .to_owned(),
+                ))?;
+            output.member_date_time = Some(value);
+            let text = labels
+                .get("defaultFormat")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `defaultFormat`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::DateTime,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `defaultFormat` is not a valid `defaultFormat`".to_owned(),
+                ))?;
+            output.default_format = Some(value);
+            let text = labels
+                .get("targetEpochSeconds")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `targetEpochSeconds`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::EpochSeconds,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `targetEpochSeconds` is not a valid `targetEpochSeconds`"
+                        .to_owned(),
+                ))?;
+            output.target_epoch_seconds = Some(value);
+            let text = labels
+                .get("targetHttpDate")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `targetHttpDate`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::HttpDate,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `targetHttpDate` is not a valid `targetHttpDate`"
+                        .to_owned(),
+                ))?;
+            output.target_http_date = Some(value);
+            let text = labels
+                .get("targetDateTime")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `targetDateTime`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::DateTime,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `targetDateTime` is not a valid `targetDateTime`"
+                        .to_owned(),
+                ))?;
+            output.target_date_time = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4053,23 +4260,28 @@ impl operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral {
         operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("str")
-            .ok_or_else(|| malformed("the URI has no label `str`".to_owned()))?;
-        let value = <String as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `str` is not a valid `str`".to_owned(),
-            ))?;
-        output.str = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("str")
+                .ok_or_else(|| malformed("the URI has no label `str`".to_owned()))?;
+            let value = <String as runtime::http::FromHeader>::from_header(text)
+                .ok_or_else(|| malformed(
+                    "the label `str` is not a valid `str`".to_owned(),
+                ))?;
+            output.str = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4127,15 +4339,21 @@ impl operation::http_response_code::HttpResponseCode {
         operation::http_response_code::HttpResponseCodeInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::http_response_code::HttpResponseCodeInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::http_response_code::HttpResponseCodeInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4189,18 +4407,24 @@ impl operation::http_string_payload::HttpStringPayload {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::StringPayloadInput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::StringPayloadInput = ::serde_json::from_slice(b"{}")
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = Some(
-            String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
-        );
-        output.payload = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("text/plain"))?;
+            runtime::server::rest::accept(request, "text/plain")?;
+            let mut output: types::StringPayloadInput = ::serde_json::from_slice(b"{}")
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = Some(
+                String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
+            );
+            output.payload = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4262,15 +4486,21 @@ impl operation::ignore_query_params_in_response::IgnoreQueryParamsInResponse {
         operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4321,239 +4551,266 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::InputAndOutputWithHeadersIo, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::InputAndOutputWithHeadersIo = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-String")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-String` is not a valid `headerString`".to_owned(),
-                ))?;
-            output.header_string = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Byte")
-            .map_err(malformed)?
-        {
-            let value = <i8 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Byte` is not a valid `headerByte`".to_owned(),
-                ))?;
-            output.header_byte = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Short")
-            .map_err(malformed)?
-        {
-            let value = <i16 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Short` is not a valid `headerShort`".to_owned(),
-                ))?;
-            output.header_short = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Integer")
-            .map_err(malformed)?
-        {
-            let value = <i32 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Integer` is not a valid `headerInteger`".to_owned(),
-                ))?;
-            output.header_integer = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Long")
-            .map_err(malformed)?
-        {
-            let value = <i64 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Long` is not a valid `headerLong`".to_owned(),
-                ))?;
-            output.header_long = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Float")
-            .map_err(malformed)?
-        {
-            let value = <f32 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Float` is not a valid `headerFloat`".to_owned(),
-                ))?;
-            output.header_float = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Double")
-            .map_err(malformed)?
-        {
-            let value = <f64 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Double` is not a valid `headerDouble`".to_owned(),
-                ))?;
-            output.header_double = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Boolean1")
-            .map_err(malformed)?
-        {
-            let value = <bool as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Boolean1` is not a valid `headerTrueBool`".to_owned(),
-                ))?;
-            output.header_true_bool = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Boolean2")
-            .map_err(malformed)?
-        {
-            let value = <bool as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Boolean2` is not a valid `headerFalseBool`".to_owned(),
-                ))?;
-            output.header_false_bool = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-StringList")
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| <String as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-StringList` is not a valid `headerStringList`".to_owned(),
-                ))?;
-            output.header_string_list = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-StringSet")
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| <String as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-StringSet` is not a valid `headerStringSet`".to_owned(),
-                ))?;
-            output.header_string_set = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-IntegerList",
-            )
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| <i32 as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-IntegerList` is not a valid `headerIntegerList`"
-                        .to_owned(),
-                ))?;
-            output.header_integer_list = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-BooleanList",
-            )
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| <bool as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-BooleanList` is not a valid `headerBooleanList`"
-                        .to_owned(),
-                ))?;
-            output.header_boolean_list = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-TimestampList",
-            )
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_http_date_list(text)
-                .iter()
-                .map(|item| <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-TimestampList` is not a valid `headerTimestampList`"
-                        .to_owned(),
-                ))?;
-            output.header_timestamp_list = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Enum")
-            .map_err(malformed)?
-        {
-            let value = Some(types::FooEnum::from(text.trim()))
-                .ok_or_else(|| malformed(
-                    "header `X-Enum` is not a valid `headerEnum`".to_owned(),
-                ))?;
-            output.header_enum = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-EnumList")
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| Some(types::FooEnum::from(item.as_str().trim())))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-EnumList` is not a valid `headerEnumList`".to_owned(),
-                ))?;
-            output.header_enum_list = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-IntegerEnum",
-            )
-            .map_err(malformed)?
-        {
-            let value = text
-                .trim()
-                .parse::<i32>()
-                .ok()
-                .map(types::IntegerEnum::from)
-                .ok_or_else(|| malformed(
-                    "header `X-IntegerEnum` is not a valid `headerIntegerEnum`"
-                        .to_owned(),
-                ))?;
-            output.header_integer_enum = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-IntegerEnumList",
-            )
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| {
-                    item
-                        .as_str()
-                        .trim()
-                        .parse::<i32>()
-                        .ok()
-                        .map(types::IntegerEnum::from)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "header `X-IntegerEnumList` is not a valid `headerIntegerEnumList`"
-                        .to_owned(),
-                ))?;
-            output.header_integer_enum_list = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::InputAndOutputWithHeadersIo = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-String")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-String` is not a valid `headerString`".to_owned(),
+                    ))?;
+                output.header_string = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Byte")
+                .map_err(malformed)?
+            {
+                let value = <i8 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Byte` is not a valid `headerByte`".to_owned(),
+                    ))?;
+                output.header_byte = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Short")
+                .map_err(malformed)?
+            {
+                let value = <i16 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Short` is not a valid `headerShort`".to_owned(),
+                    ))?;
+                output.header_short = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-Integer",
+                )
+                .map_err(malformed)?
+            {
+                let value = <i32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Integer` is not a valid `headerInteger`".to_owned(),
+                    ))?;
+                output.header_integer = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Long")
+                .map_err(malformed)?
+            {
+                let value = <i64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Long` is not a valid `headerLong`".to_owned(),
+                    ))?;
+                output.header_long = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Float")
+                .map_err(malformed)?
+            {
+                let value = <f32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Float` is not a valid `headerFloat`".to_owned(),
+                    ))?;
+                output.header_float = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Double")
+                .map_err(malformed)?
+            {
+                let value = <f64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Double` is not a valid `headerDouble`".to_owned(),
+                    ))?;
+                output.header_double = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-Boolean1",
+                )
+                .map_err(malformed)?
+            {
+                let value = <bool as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Boolean1` is not a valid `headerTrueBool`".to_owned(),
+                    ))?;
+                output.header_true_bool = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-Boolean2",
+                )
+                .map_err(malformed)?
+            {
+                let value = <bool as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Boolean2` is not a valid `headerFalseBool`".to_owned(),
+                    ))?;
+                output.header_false_bool = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-StringList",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| <String as runtime::http::FromHeader>::from_header(
+                        item.as_str(),
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-StringList` is not a valid `headerStringList`"
+                            .to_owned(),
+                    ))?;
+                output.header_string_list = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-StringSet",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| <String as runtime::http::FromHeader>::from_header(
+                        item.as_str(),
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-StringSet` is not a valid `headerStringSet`"
+                            .to_owned(),
+                    ))?;
+                output.header_string_set = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-IntegerList",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| <i32 as runtime::http::FromHeader>::from_header(
+                        item.as_str(),
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-IntegerList` is not a valid `headerIntegerList`"
+                            .to_owned(),
+                    ))?;
+                output.header_integer_list = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-BooleanList",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| <bool as runtime::http::FromHeader>::from_header(
+                        item.as_str(),
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-BooleanList` is not a valid `headerBooleanList`"
+                            .to_owned(),
+                    ))?;
+                output.header_boolean_list = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-TimestampList",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_http_date_list(text)
+                    .iter()
+                    .map(|item| runtime::server::rest::timestamp(
+                        item.as_str(),
+                        runtime::server::rest::TimeFormat::HttpDate,
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-TimestampList` is not a valid `headerTimestampList`"
+                            .to_owned(),
+                    ))?;
+                output.header_timestamp_list = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Enum")
+                .map_err(malformed)?
+            {
+                let value = Some(types::FooEnum::from(text.trim()))
+                    .ok_or_else(|| malformed(
+                        "header `X-Enum` is not a valid `headerEnum`".to_owned(),
+                    ))?;
+                output.header_enum = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-EnumList",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| Some(types::FooEnum::from(item.as_str().trim())))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-EnumList` is not a valid `headerEnumList`".to_owned(),
+                    ))?;
+                output.header_enum_list = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-IntegerEnum",
+                )
+                .map_err(malformed)?
+            {
+                let value = text
+                    .trim()
+                    .parse::<i32>()
+                    .ok()
+                    .map(types::IntegerEnum::from)
+                    .ok_or_else(|| malformed(
+                        "header `X-IntegerEnum` is not a valid `headerIntegerEnum`"
+                            .to_owned(),
+                    ))?;
+                output.header_integer_enum = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-IntegerEnumList",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| {
+                        item
+                            .as_str()
+                            .trim()
+                            .parse::<i32>()
+                            .ok()
+                            .map(types::IntegerEnum::from)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-IntegerEnumList` is not a valid `headerIntegerEnumList`"
+                            .to_owned(),
+                    ))?;
+                output.header_integer_enum_list = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4671,26 +4928,33 @@ impl operation::input_stream::InputStream {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<operation::input_stream::InputStreamInput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::input_stream::InputStreamInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.stream = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::input_stream::InputStreamInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.stream = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4748,39 +5012,46 @@ impl operation::input_stream_with_initial_request::InputStreamWithInitialRequest
         operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if body.is_empty() {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.stream = value;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "initial-request-member",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `initial-request-member` is not a valid `initialRequestMember`"
-                        .to_owned(),
-                ))?;
-            output.initial_request_member = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if body.is_empty() {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.stream = value;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "initial-request-member",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `initial-request-member` is not a valid `initialRequestMember`"
+                            .to_owned(),
+                    ))?;
+                output.initial_request_member = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4830,16 +5101,21 @@ impl operation::json_blobs::JsonBlobs {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonBlobsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::JsonBlobsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::JsonBlobsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4890,16 +5166,21 @@ impl operation::json_enums::JsonEnums {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonEnumsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::JsonEnumsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::JsonEnumsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -4950,16 +5231,21 @@ impl operation::json_int_enums::JsonIntEnums {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonIntEnumsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::JsonIntEnumsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::JsonIntEnumsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5010,16 +5296,21 @@ impl operation::json_lists::JsonLists {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonListsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::JsonListsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::JsonListsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5070,16 +5361,21 @@ impl operation::json_maps::JsonMaps {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonMapsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::JsonMapsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::JsonMapsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5130,16 +5426,21 @@ impl operation::json_timestamps::JsonTimestamps {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonTimestampsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::JsonTimestampsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::JsonTimestampsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5190,16 +5491,21 @@ impl operation::json_unions::JsonUnions {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::UnionInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::UnionInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::UnionInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5258,15 +5564,21 @@ impl operation::malformed_accept_with_body::MalformedAcceptWithBody {
         operation::malformed_accept_with_body::MalformedAcceptWithBodyInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_accept_with_body::MalformedAcceptWithBodyInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::malformed_accept_with_body::MalformedAcceptWithBodyInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5323,15 +5635,21 @@ impl operation::malformed_accept_with_generic_string::MalformedAcceptWithGeneric
         operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "text/plain")?;
+            let mut output: operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5393,15 +5711,21 @@ impl operation::malformed_accept_with_payload::MalformedAcceptWithPayload {
         operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "image/jpeg")?;
+            let mut output: operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5461,16 +5785,20 @@ impl operation::malformed_blob::MalformedBlob {
         operation::malformed_blob::MalformedBlobInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_blob::MalformedBlobInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_blob::MalformedBlobInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5528,51 +5856,58 @@ impl operation::malformed_boolean::MalformedBoolean {
         operation::malformed_boolean::MalformedBooleanInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_boolean::MalformedBooleanInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "booleanInHeader",
-            )
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_boolean::MalformedBooleanInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "booleanInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <bool as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `booleanInHeader` is not a valid `booleanInHeader`"
+                            .to_owned(),
+                    ))?;
+                output.boolean_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("booleanInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `booleanInPath`".to_owned(),
+                ))?;
             let value = <bool as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `booleanInHeader` is not a valid `booleanInHeader`"
-                        .to_owned(),
+                    "the label `booleanInPath` is not a valid `booleanInPath`".to_owned(),
                 ))?;
-            output.boolean_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("booleanInPath")
-            .ok_or_else(|| malformed(
-                "the URI has no label `booleanInPath`".to_owned(),
-            ))?;
-        let value = <bool as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `booleanInPath` is not a valid `booleanInPath`".to_owned(),
-            ))?;
-        output.boolean_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "booleanInQuery")
-            .first()
-            .copied()
-        {
-            let value = <bool as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `booleanInQuery` is not a valid `booleanInQuery`"
-                        .to_owned(),
-                ))?;
-            output.boolean_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.boolean_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "booleanInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <bool as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `booleanInQuery` is not a valid `booleanInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.boolean_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5628,45 +5963,57 @@ impl operation::malformed_byte::MalformedByte {
         operation::malformed_byte::MalformedByteInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_byte::MalformedByteInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "byteInHeader")
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_byte::MalformedByteInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "byteInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <i8 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `byteInHeader` is not a valid `byteInHeader`".to_owned(),
+                    ))?;
+                output.byte_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("byteInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `byteInPath`".to_owned(),
+                ))?;
             let value = <i8 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `byteInHeader` is not a valid `byteInHeader`".to_owned(),
+                    "the label `byteInPath` is not a valid `byteInPath`".to_owned(),
                 ))?;
-            output.byte_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("byteInPath")
-            .ok_or_else(|| malformed("the URI has no label `byteInPath`".to_owned()))?;
-        let value = <i8 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `byteInPath` is not a valid `byteInPath`".to_owned(),
-            ))?;
-        output.byte_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "byteInQuery")
-            .first()
-            .copied()
-        {
-            let value = <i8 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `byteInQuery` is not a valid `byteInQuery`"
-                        .to_owned(),
-                ))?;
-            output.byte_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.byte_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "byteInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <i8 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `byteInQuery` is not a valid `byteInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.byte_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5716,14 +6063,20 @@ impl operation::malformed_content_type_with_body::MalformedContentTypeWithBody {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::GreetingStruct, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::GreetingStruct = runtime::server::rest::json_body(body)?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: types::GreetingStruct = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5781,20 +6134,25 @@ impl operation::malformed_content_type_with_generic_string::MalformedContentType
         operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = Some(
-            String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
-        );
-        output.payload = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("text/plain"))?;
+            let mut output: operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = Some(
+                String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
+            );
+            output.payload = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5852,18 +6210,23 @@ impl operation::malformed_content_type_with_payload::MalformedContentTypeWithPay
         operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.payload = value;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("image/jpeg"))?;
+            let mut output: operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.payload = value;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5921,15 +6284,20 @@ impl operation::malformed_content_type_without_body::MalformedContentTypeWithout
         operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -5987,24 +6355,29 @@ impl operation::malformed_content_type_without_body_empty_input::MalformedConten
         operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "header")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `header` is not a valid `header`".to_owned(),
-                ))?;
-            output.header = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "header")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `header` is not a valid `header`".to_owned(),
+                    ))?;
+                output.header = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6062,48 +6435,58 @@ impl operation::malformed_double::MalformedDouble {
         operation::malformed_double::MalformedDoubleInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_double::MalformedDoubleInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "doubleInHeader",
-            )
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_double::MalformedDoubleInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "doubleInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <f64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `doubleInHeader` is not a valid `doubleInHeader`"
+                            .to_owned(),
+                    ))?;
+                output.double_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("doubleInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `doubleInPath`".to_owned(),
+                ))?;
             let value = <f64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `doubleInHeader` is not a valid `doubleInHeader`".to_owned(),
+                    "the label `doubleInPath` is not a valid `doubleInPath`".to_owned(),
                 ))?;
-            output.double_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("doubleInPath")
-            .ok_or_else(|| malformed("the URI has no label `doubleInPath`".to_owned()))?;
-        let value = <f64 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `doubleInPath` is not a valid `doubleInPath`".to_owned(),
-            ))?;
-        output.double_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "doubleInQuery")
-            .first()
-            .copied()
-        {
-            let value = <f64 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `doubleInQuery` is not a valid `doubleInQuery`"
-                        .to_owned(),
-                ))?;
-            output.double_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.double_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "doubleInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <f64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `doubleInQuery` is not a valid `doubleInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.double_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6159,48 +6542,58 @@ impl operation::malformed_float::MalformedFloat {
         operation::malformed_float::MalformedFloatInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_float::MalformedFloatInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "floatInHeader",
-            )
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_float::MalformedFloatInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "floatInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <f32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `floatInHeader` is not a valid `floatInHeader`"
+                            .to_owned(),
+                    ))?;
+                output.float_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("floatInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `floatInPath`".to_owned(),
+                ))?;
             let value = <f32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `floatInHeader` is not a valid `floatInHeader`".to_owned(),
+                    "the label `floatInPath` is not a valid `floatInPath`".to_owned(),
                 ))?;
-            output.float_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("floatInPath")
-            .ok_or_else(|| malformed("the URI has no label `floatInPath`".to_owned()))?;
-        let value = <f32 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `floatInPath` is not a valid `floatInPath`".to_owned(),
-            ))?;
-        output.float_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "floatInQuery")
-            .first()
-            .copied()
-        {
-            let value = <f32 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `floatInQuery` is not a valid `floatInQuery`"
-                        .to_owned(),
-                ))?;
-            output.float_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.float_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "floatInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <f32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `floatInQuery` is not a valid `floatInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.float_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6258,51 +6651,58 @@ impl operation::malformed_integer::MalformedInteger {
         operation::malformed_integer::MalformedIntegerInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_integer::MalformedIntegerInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "integerInHeader",
-            )
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_integer::MalformedIntegerInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "integerInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <i32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `integerInHeader` is not a valid `integerInHeader`"
+                            .to_owned(),
+                    ))?;
+                output.integer_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("integerInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `integerInPath`".to_owned(),
+                ))?;
             let value = <i32 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `integerInHeader` is not a valid `integerInHeader`"
-                        .to_owned(),
+                    "the label `integerInPath` is not a valid `integerInPath`".to_owned(),
                 ))?;
-            output.integer_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("integerInPath")
-            .ok_or_else(|| malformed(
-                "the URI has no label `integerInPath`".to_owned(),
-            ))?;
-        let value = <i32 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `integerInPath` is not a valid `integerInPath`".to_owned(),
-            ))?;
-        output.integer_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "integerInQuery")
-            .first()
-            .copied()
-        {
-            let value = <i32 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `integerInQuery` is not a valid `integerInQuery`"
-                        .to_owned(),
-                ))?;
-            output.integer_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.integer_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "integerInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <i32 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `integerInQuery` is not a valid `integerInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.integer_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6358,16 +6758,20 @@ impl operation::malformed_list::MalformedList {
         operation::malformed_list::MalformedListInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_list::MalformedListInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_list::MalformedListInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6423,45 +6827,57 @@ impl operation::malformed_long::MalformedLong {
         operation::malformed_long::MalformedLongInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_long::MalformedLongInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "longInHeader")
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_long::MalformedLongInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "longInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <i64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `longInHeader` is not a valid `longInHeader`".to_owned(),
+                    ))?;
+                output.long_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("longInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `longInPath`".to_owned(),
+                ))?;
             let value = <i64 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `longInHeader` is not a valid `longInHeader`".to_owned(),
+                    "the label `longInPath` is not a valid `longInPath`".to_owned(),
                 ))?;
-            output.long_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("longInPath")
-            .ok_or_else(|| malformed("the URI has no label `longInPath`".to_owned()))?;
-        let value = <i64 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `longInPath` is not a valid `longInPath`".to_owned(),
-            ))?;
-        output.long_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "longInQuery")
-            .first()
-            .copied()
-        {
-            let value = <i64 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `longInQuery` is not a valid `longInQuery`"
-                        .to_owned(),
-                ))?;
-            output.long_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.long_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "longInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <i64 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `longInQuery` is not a valid `longInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.long_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6517,16 +6933,20 @@ impl operation::malformed_map::MalformedMap {
         operation::malformed_map::MalformedMapInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_map::MalformedMapInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_map::MalformedMapInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6584,16 +7004,20 @@ impl operation::malformed_request_body::MalformedRequestBody {
         operation::malformed_request_body::MalformedRequestBodyInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_request_body::MalformedRequestBodyInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_request_body::MalformedRequestBodyInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6649,48 +7073,58 @@ impl operation::malformed_short::MalformedShort {
         operation::malformed_short::MalformedShortInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_short::MalformedShortInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "shortInHeader",
-            )
-            .map_err(malformed)?
-        {
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_short::MalformedShortInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "shortInHeader",
+                )
+                .map_err(malformed)?
+            {
+                let value = <i16 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `shortInHeader` is not a valid `shortInHeader`"
+                            .to_owned(),
+                    ))?;
+                output.short_in_header = Some(value);
+            }
+            let query = runtime::server::rest::query_pairs(request);
+            let text = labels
+                .get("shortInPath")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `shortInPath`".to_owned(),
+                ))?;
             let value = <i16 as runtime::http::FromHeader>::from_header(text)
                 .ok_or_else(|| malformed(
-                    "header `shortInHeader` is not a valid `shortInHeader`".to_owned(),
+                    "the label `shortInPath` is not a valid `shortInPath`".to_owned(),
                 ))?;
-            output.short_in_header = Some(value);
-        }
-        let query = runtime::server::rest::query_pairs(request);
-        let text = labels
-            .get("shortInPath")
-            .ok_or_else(|| malformed("the URI has no label `shortInPath`".to_owned()))?;
-        let value = <i16 as runtime::http::FromHeader>::from_header(text)
-            .ok_or_else(|| malformed(
-                "the label `shortInPath` is not a valid `shortInPath`".to_owned(),
-            ))?;
-        output.short_in_path = Some(value);
-        if let Some(text) = runtime::server::rest::query_values(&query, "shortInQuery")
-            .first()
-            .copied()
-        {
-            let value = <i16 as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `shortInQuery` is not a valid `shortInQuery`"
-                        .to_owned(),
-                ))?;
-            output.short_in_query = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+            output.short_in_path = Some(value);
+            if let Some(text) = runtime::server::rest::query_values(
+                    &query,
+                    "shortInQuery",
+                )
+                .first()
+                .copied()
+            {
+                let value = <i16 as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `shortInQuery` is not a valid `shortInQuery`"
+                            .to_owned(),
+                    ))?;
+                output.short_in_query = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6748,29 +7182,35 @@ impl operation::malformed_string::MalformedString {
         operation::malformed_string::MalformedStringInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_string::MalformedStringInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "amz-media-typed-header",
-            )
-            .map_err(malformed)?
-        {
-            let value = runtime::Blob::from_base64(text.trim())
-                .ok()
-                .and_then(|blob| String::from_utf8(blob.as_bytes().to_vec()).ok())
-                .ok_or_else(|| malformed(
-                    "header `amz-media-typed-header` is not a valid `blob`".to_owned(),
-                ))?;
-            output.blob = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_string::MalformedStringInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "amz-media-typed-header",
+                )
+                .map_err(malformed)?
+            {
+                let value = runtime::Blob::from_base64(text.trim())
+                    .ok()
+                    .and_then(|blob| String::from_utf8(blob.as_bytes().to_vec()).ok())
+                    .ok_or_else(|| malformed(
+                        "header `amz-media-typed-header` is not a valid `blob`"
+                            .to_owned(),
+                    ))?;
+                output.blob = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6828,16 +7268,20 @@ impl operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTi
         operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6895,16 +7339,20 @@ impl operation::malformed_timestamp_body_default::MalformedTimestampBodyDefault 
         operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -6962,16 +7410,20 @@ impl operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDa
         operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7029,26 +7481,35 @@ impl operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDa
         operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "timestamp")
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "timestamp",
                 )
-                .ok_or_else(|| malformed(
-                    "header `timestamp` is not a valid `timestamp`".to_owned(),
-                ))?;
-            output.timestamp = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::DateTime,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `timestamp` is not a valid `timestamp`".to_owned(),
+                    ))?;
+                output.timestamp = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7106,26 +7567,35 @@ impl operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefa
         operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "timestamp")
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "timestamp",
                 )
-                .ok_or_else(|| malformed(
-                    "header `timestamp` is not a valid `timestamp`".to_owned(),
-                ))?;
-            output.timestamp = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::HttpDate,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `timestamp` is not a valid `timestamp`".to_owned(),
+                    ))?;
+                output.timestamp = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7183,26 +7653,35 @@ impl operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpoch 
         operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "timestamp")
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "timestamp",
                 )
-                .ok_or_else(|| malformed(
-                    "header `timestamp` is not a valid `timestamp`".to_owned(),
-                ))?;
-            output.timestamp = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::EpochSeconds,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `timestamp` is not a valid `timestamp`".to_owned(),
+                    ))?;
+                output.timestamp = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7260,25 +7739,33 @@ impl operation::malformed_timestamp_path_default::MalformedTimestampPathDefault 
         operation::malformed_timestamp_path_default::MalformedTimestampPathDefaultInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_path_default::MalformedTimestampPathDefaultInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("timestamp")
-            .ok_or_else(|| malformed("the URI has no label `timestamp`".to_owned()))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `timestamp` is not a valid `timestamp`".to_owned(),
-            ))?;
-        output.timestamp = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_path_default::MalformedTimestampPathDefaultInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("timestamp")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `timestamp`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::DateTime,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `timestamp` is not a valid `timestamp`".to_owned(),
+                ))?;
+            output.timestamp = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7336,25 +7823,33 @@ impl operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpoch {
         operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("timestamp")
-            .ok_or_else(|| malformed("the URI has no label `timestamp`".to_owned()))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `timestamp` is not a valid `timestamp`".to_owned(),
-            ))?;
-        output.timestamp = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("timestamp")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `timestamp`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::EpochSeconds,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `timestamp` is not a valid `timestamp`".to_owned(),
+                ))?;
+            output.timestamp = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7412,25 +7907,33 @@ impl operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDa
         operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let text = labels
-            .get("timestamp")
-            .ok_or_else(|| malformed("the URI has no label `timestamp`".to_owned()))?;
-        let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                text,
-            )
-            .ok_or_else(|| malformed(
-                "the label `timestamp` is not a valid `timestamp`".to_owned(),
-            ))?;
-        output.timestamp = Some(value);
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let text = labels
+                .get("timestamp")
+                .ok_or_else(|| malformed(
+                    "the URI has no label `timestamp`".to_owned(),
+                ))?;
+            let value = runtime::server::rest::timestamp(
+                    text,
+                    runtime::server::rest::TimeFormat::HttpDate,
+                )
+                .ok_or_else(|| malformed(
+                    "the label `timestamp` is not a valid `timestamp`".to_owned(),
+                ))?;
+            output.timestamp = Some(value);
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7488,29 +7991,35 @@ impl operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaul
         operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
-            .first()
-            .copied()
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
-                )
-                .ok_or_else(|| malformed(
-                    "the query parameter `timestamp` is not a valid `timestamp`"
-                        .to_owned(),
-                ))?;
-            output.timestamp = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
+                .first()
+                .copied()
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::DateTime,
+                    )
+                    .ok_or_else(|| malformed(
+                        "the query parameter `timestamp` is not a valid `timestamp`"
+                            .to_owned(),
+                    ))?;
+                output.timestamp = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7568,29 +8077,35 @@ impl operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpoch {
         operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
-            .first()
-            .copied()
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
-                )
-                .ok_or_else(|| malformed(
-                    "the query parameter `timestamp` is not a valid `timestamp`"
-                        .to_owned(),
-                ))?;
-            output.timestamp = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
+                .first()
+                .copied()
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::EpochSeconds,
+                    )
+                    .ok_or_else(|| malformed(
+                        "the query parameter `timestamp` is not a valid `timestamp`"
+                            .to_owned(),
+                    ))?;
+                output.timestamp = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7648,29 +8163,35 @@ impl operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttp
         operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
-            .first()
-            .copied()
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
-                )
-                .ok_or_else(|| malformed(
-                    "the query parameter `timestamp` is not a valid `timestamp`"
-                        .to_owned(),
-                ))?;
-            output.timestamp = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
+                .first()
+                .copied()
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::HttpDate,
+                    )
+                    .ok_or_else(|| malformed(
+                        "the query parameter `timestamp` is not a valid `timestamp`"
+                            .to_owned(),
+                    ))?;
+                output.timestamp = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7726,16 +8247,20 @@ impl operation::malformed_union::MalformedUnion {
         operation::malformed_union::MalformedUnionInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::malformed_union::MalformedUnionInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::malformed_union::MalformedUnionInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7793,26 +8318,32 @@ impl operation::media_type_header::MediaTypeHeader {
         operation::media_type_header::MediaTypeHeaderInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::media_type_header::MediaTypeHeaderInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Json")
-            .map_err(malformed)?
-        {
-            let value = runtime::Blob::from_base64(text.trim())
-                .ok()
-                .and_then(|blob| String::from_utf8(blob.as_bytes().to_vec()).ok())
-                .ok_or_else(|| malformed(
-                    "header `X-Json` is not a valid `json`".to_owned(),
-                ))?;
-            output.json = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::media_type_header::MediaTypeHeaderInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Json")
+                .map_err(malformed)?
+            {
+                let value = runtime::Blob::from_base64(text.trim())
+                    .ok()
+                    .and_then(|blob| String::from_utf8(blob.as_bytes().to_vec()).ok())
+                    .ok_or_else(|| malformed(
+                        "header `X-Json` is not a valid `json`".to_owned(),
+                    ))?;
+                output.json = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7875,15 +8406,20 @@ impl operation::no_input_and_no_output::NoInputAndNoOutput {
         operation::no_input_and_no_output::NoInputAndNoOutputInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -7941,15 +8477,21 @@ impl operation::no_input_and_output::NoInputAndOutput {
         operation::no_input_and_output::NoInputAndOutputInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8000,41 +8542,53 @@ impl operation::null_and_empty_headers_client::NullAndEmptyHeadersClient {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::NullAndEmptyHeadersIo, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-A")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed("header `X-A` is not a valid `a`".to_owned()))?;
-            output.a = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-B")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed("header `X-B` is not a valid `b`".to_owned()))?;
-            output.b = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-C")
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| <String as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed("header `X-C` is not a valid `c`".to_owned()))?;
-            output.c = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-A")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-A` is not a valid `a`".to_owned(),
+                    ))?;
+                output.a = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-B")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-B` is not a valid `b`".to_owned(),
+                    ))?;
+                output.b = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-C")
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| <String as runtime::http::FromHeader>::from_header(
+                        item.as_str(),
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-C` is not a valid `c`".to_owned(),
+                    ))?;
+                output.c = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8088,41 +8642,53 @@ impl operation::null_and_empty_headers_server::NullAndEmptyHeadersServer {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::NullAndEmptyHeadersIo, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-A")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed("header `X-A` is not a valid `a`".to_owned()))?;
-            output.a = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-B")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed("header `X-B` is not a valid `b`".to_owned()))?;
-            output.b = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-C")
-            .map_err(malformed)?
-        {
-            let value = runtime::http::split_header_list(text)
-                .iter()
-                .map(|item| <String as runtime::http::FromHeader>::from_header(
-                    item.as_str(),
-                ))
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed("header `X-C` is not a valid `c`".to_owned()))?;
-            output.c = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-A")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-A` is not a valid `a`".to_owned(),
+                    ))?;
+                output.a = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-B")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-B` is not a valid `b`".to_owned(),
+                    ))?;
+                output.b = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-C")
+                .map_err(malformed)?
+            {
+                let value = runtime::http::split_header_list(text)
+                    .iter()
+                    .map(|item| <String as runtime::http::FromHeader>::from_header(
+                        item.as_str(),
+                    ))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "header `X-C` is not a valid `c`".to_owned(),
+                    ))?;
+                output.c = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8184,36 +8750,43 @@ impl operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStri
         operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "Null")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Null` is not a valid `nullValue`".to_owned(),
-                ))?;
-            output.null_value = Some(value);
-        }
-        if let Some(text) = runtime::server::rest::query_values(&query, "Empty")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `Empty` is not a valid `emptyString`".to_owned(),
-                ))?;
-            output.empty_string = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "Null")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Null` is not a valid `nullValue`"
+                            .to_owned(),
+                    ))?;
+                output.null_value = Some(value);
+            }
+            if let Some(text) = runtime::server::rest::query_values(&query, "Empty")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `Empty` is not a valid `emptyString`"
+                            .to_owned(),
+                    ))?;
+                output.empty_string = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8271,123 +8844,129 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
         operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        let items = runtime::server::rest::query_values(&query, "StringList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <String as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `StringList` is not a valid `queryStringList`"
-                        .to_owned(),
-                ))?;
-            output.query_string_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "IntegerList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <i32 as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `IntegerList` is not a valid `queryIntegerList`"
-                        .to_owned(),
-                ))?;
-            output.query_integer_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "DoubleList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <f64 as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `DoubleList` is not a valid `queryDoubleList`"
-                        .to_owned(),
-                ))?;
-            output.query_double_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "BooleanList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <bool as runtime::http::FromHeader>::from_header(text)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `BooleanList` is not a valid `queryBooleanList`"
-                        .to_owned(),
-                ))?;
-            output.query_boolean_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "TimestampList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                        text,
-                    )
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `TimestampList` is not a valid `queryTimestampList`"
-                        .to_owned(),
-                ))?;
-            output.query_timestamp_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "EnumList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    Some(types::FooEnum::from(text.trim()))
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `EnumList` is not a valid `queryEnumList`"
-                        .to_owned(),
-                ))?;
-            output.query_enum_list = Some(value);
-        }
-        let items = runtime::server::rest::query_values(&query, "IntegerEnumList");
-        if !items.is_empty() {
-            let value = items
-                .iter()
-                .map(|text| {
-                    let text = *text;
-                    text.trim().parse::<i32>().ok().map(types::IntegerEnum::from)
-                })
-                .collect::<Option<Vec<_>>>()
-                .ok_or_else(|| malformed(
-                    "the query parameter `IntegerEnumList` is not a valid `queryIntegerEnumList`"
-                        .to_owned(),
-                ))?;
-            output.query_integer_enum_list = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            let items = runtime::server::rest::query_values(&query, "StringList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <String as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `StringList` is not a valid `queryStringList`"
+                            .to_owned(),
+                    ))?;
+                output.query_string_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "IntegerList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <i32 as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `IntegerList` is not a valid `queryIntegerList`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "DoubleList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <f64 as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `DoubleList` is not a valid `queryDoubleList`"
+                            .to_owned(),
+                    ))?;
+                output.query_double_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "BooleanList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        <bool as runtime::http::FromHeader>::from_header(text)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `BooleanList` is not a valid `queryBooleanList`"
+                            .to_owned(),
+                    ))?;
+                output.query_boolean_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "TimestampList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        runtime::server::rest::timestamp(
+                            text,
+                            runtime::server::rest::TimeFormat::DateTime,
+                        )
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `TimestampList` is not a valid `queryTimestampList`"
+                            .to_owned(),
+                    ))?;
+                output.query_timestamp_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "EnumList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        Some(types::FooEnum::from(text.trim()))
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `EnumList` is not a valid `queryEnumList`"
+                            .to_owned(),
+                    ))?;
+                output.query_enum_list = Some(value);
+            }
+            let items = runtime::server::rest::query_values(&query, "IntegerEnumList");
+            if !items.is_empty() {
+                let value = items
+                    .iter()
+                    .map(|text| {
+                        let text = *text;
+                        text.trim().parse::<i32>().ok().map(types::IntegerEnum::from)
+                    })
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| malformed(
+                        "the query parameter `IntegerEnumList` is not a valid `queryIntegerEnumList`"
+                            .to_owned(),
+                    ))?;
+                output.query_integer_enum_list = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8453,16 +9032,21 @@ impl operation::operation_with_defaults::OperationWithDefaults {
         operation::operation_with_defaults::OperationWithDefaultsInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8521,16 +9105,21 @@ impl operation::operation_with_nested_structure::OperationWithNestedStructure {
         operation::operation_with_nested_structure::OperationWithNestedStructureInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8587,15 +9176,21 @@ impl operation::output_stream::OutputStream {
         operation::output_stream::OutputStreamInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::output_stream::OutputStreamInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::output_stream::OutputStreamInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8663,15 +9258,21 @@ impl operation::output_stream_with_initial_response::OutputStreamWithInitialResp
         operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8731,16 +9332,21 @@ impl operation::post_player_action::PostPlayerAction {
         operation::post_player_action::PostPlayerActionInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::post_player_action::PostPlayerActionInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::post_player_action::PostPlayerActionInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8799,16 +9405,21 @@ impl operation::post_union_with_json_name::PostUnionWithJsonName {
         operation::post_union_with_json_name::PostUnionWithJsonNameInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::post_union_with_json_name::PostUnionWithJsonNameInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::post_union_with_json_name::PostUnionWithJsonNameInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8867,28 +9478,32 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
         operation::put_with_content_encoding::PutWithContentEncodingInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "Content-Encoding",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `Content-Encoding` is not a valid `encoding`".to_owned(),
-                ))?;
-            output.encoding = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            let mut output: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "Content-Encoding",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `Content-Encoding` is not a valid `encoding`".to_owned(),
+                    ))?;
+                output.encoding = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -8946,26 +9561,31 @@ impl operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill
         operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "token")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `token` is not a valid `token`".to_owned(),
-                ))?;
-            output.token = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "token")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `token` is not a valid `token`".to_owned(),
+                    ))?;
+                output.token = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9023,33 +9643,38 @@ impl operation::query_params_as_string_list_map::QueryParamsAsStringListMap {
         operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "corge")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `corge` is not a valid `qux`".to_owned(),
-                ))?;
-            output.qux = Some(value);
-        }
-        let mut map = ::std::collections::BTreeMap::new();
-        for (key, value) in &query {
-            map.entry(key.clone()).or_insert_with(Vec::new).push(value.clone());
-        }
-        if !map.is_empty() {
-            output.foo = Some(map);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "corge")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `corge` is not a valid `qux`".to_owned(),
+                    ))?;
+                output.qux = Some(value);
+            }
+            let mut map = ::std::collections::BTreeMap::new();
+            for (key, value) in &query {
+                map.entry(key.clone()).or_insert_with(Vec::new).push(value.clone());
+            }
+            if !map.is_empty() {
+                output.foo = Some(map);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9107,33 +9732,38 @@ impl operation::query_precedence::QueryPrecedence {
         operation::query_precedence::QueryPrecedenceInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::query_precedence::QueryPrecedenceInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let query = runtime::server::rest::query_pairs(request);
-        if let Some(text) = runtime::server::rest::query_values(&query, "bar")
-            .first()
-            .copied()
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "the query parameter `bar` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut map = ::std::collections::BTreeMap::new();
-        for (key, value) in &query {
-            map.entry(key.clone()).or_insert_with(|| value.clone());
-        }
-        if !map.is_empty() {
-            output.baz = Some(map);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::query_precedence::QueryPrecedenceInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let query = runtime::server::rest::query_pairs(request);
+            if let Some(text) = runtime::server::rest::query_values(&query, "bar")
+                .first()
+                .copied()
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "the query parameter `bar` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut map = ::std::collections::BTreeMap::new();
+            for (key, value) in &query {
+                map.entry(key.clone()).or_insert_with(|| value.clone());
+            }
+            if !map.is_empty() {
+                output.baz = Some(map);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9183,16 +9813,21 @@ impl operation::recursive_shapes::RecursiveShapes {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::RecursiveShapesInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::RecursiveShapesInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::RecursiveShapesInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9243,15 +9878,21 @@ impl operation::response_code_http_fallback::ResponseCodeHttpFallback {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::ResponseCodeHttpFallbackInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::ResponseCodeHttpFallbackInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::ResponseCodeHttpFallbackInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9310,15 +9951,21 @@ impl operation::response_code_required::ResponseCodeRequired {
         operation::response_code_required::ResponseCodeRequiredInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::response_code_required::ResponseCodeRequiredInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::response_code_required::ResponseCodeRequiredInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9374,25 +10021,30 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::SimpleScalarPropertiesInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::SimpleScalarPropertiesInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::SimpleScalarPropertiesInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9444,16 +10096,21 @@ impl operation::sparse_json_lists::SparseJsonLists {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::SparseJsonListsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::SparseJsonListsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::SparseJsonListsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9504,16 +10161,21 @@ impl operation::sparse_json_maps::SparseJsonMaps {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::SparseJsonMapsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::SparseJsonMapsInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::SparseJsonMapsInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9569,27 +10231,33 @@ impl operation::streaming_traits::StreamingTraits {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::StreamingTraitsInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::StreamingTraitsInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.blob = value;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("*/*"))?;
+            runtime::server::rest::accept(request, "*/*")?;
+            let mut output: types::StreamingTraitsInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.blob = value;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9657,27 +10325,32 @@ impl operation::streaming_traits_require_length::StreamingTraitsRequireLength {
         operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.blob = value;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("*/*"))?;
+            let mut output: operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.blob = value;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9738,27 +10411,33 @@ impl operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType {
         types::StreamingTraitsWithMediaTypeInputOutput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.blob = value;
-        if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Foo` is not a valid `foo`".to_owned(),
-                ))?;
-            output.foo = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("text/plain"))?;
+            runtime::server::rest::accept(request, "text/plain")?;
+            let mut output: types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.blob = value;
+            if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Foo` is not a valid `foo`".to_owned(),
+                    ))?;
+                output.foo = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9813,28 +10492,33 @@ impl operation::test_body_structure::TestBodyStructure {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestBodyStructureInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        runtime::server::rest::json_content_type(request)?;
-        let mut output: types::TestBodyStructureInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "x-amz-test-id",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `x-amz-test-id` is not a valid `testId`".to_owned(),
-                ))?;
-            output.test_id = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::TestBodyStructureInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "x-amz-test-id",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `x-amz-test-id` is not a valid `testId`".to_owned(),
+                    ))?;
+                output.test_id = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9894,15 +10578,21 @@ impl operation::test_get_no_input_no_payload::TestGetNoInputNoPayload {
         operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -9954,27 +10644,33 @@ impl operation::test_get_no_payload::TestGetNoPayload {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestNoPayloadInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-Amz-Test-Id",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
-                ))?;
-            output.test_id = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-Amz-Test-Id",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
+                    ))?;
+                output.test_id = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -10026,27 +10722,36 @@ impl operation::test_payload_blob::TestPayloadBlob {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestPayloadBlobInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-        output.data = value;
-        if let Some(text) = runtime::http::header_text(request.headers(), "Content-Type")
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `Content-Type` is not a valid `contentType`".to_owned(),
-                ))?;
-            output.content_type = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("*/*"))?;
+            runtime::server::rest::accept(request, "*/*")?;
+            let mut output: types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
+            output.data = value;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "Content-Type",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `Content-Type` is not a valid `contentType`".to_owned(),
+                    ))?;
+                output.content_type = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -10102,38 +10807,46 @@ impl operation::test_payload_structure::TestPayloadStructure {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestPayloadStructureInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
-                b"{}",
-            )
-            .map_err(|e| malformed(e.to_string()))?;
-        let value = if runtime::server::rest::no_structure(body) {
-            None
-        } else {
-            let mut de = ::serde_json::Deserializer::from_slice(body);
-            Some(
-                <runtime::wire::Plain as runtime::wire::Codec<_>>::deserialize(&mut de)
-                    .map_err(|e| malformed(e.to_string()))?,
-            )
-        };
-        output.payload_config = value;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "x-amz-test-id",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `x-amz-test-id` is not a valid `testId`".to_owned(),
-                ))?;
-            output.test_id = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, Some("application/json"))?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
+                    b"{}",
+                )
+                .map_err(|e| malformed(e.to_string()))?;
+            let value = if runtime::server::rest::no_structure(body) {
+                None
+            } else {
+                let mut de = ::serde_json::Deserializer::from_slice(body);
+                Some(
+                    <runtime::wire::Plain as runtime::wire::Codec<
+                        _,
+                    >>::deserialize(&mut de)
+                        .map_err(|e| malformed(e.to_string()))?,
+                )
+            };
+            output.payload_config = value;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "x-amz-test-id",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `x-amz-test-id` is not a valid `testId`".to_owned(),
+                    ))?;
+                output.test_id = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -10196,15 +10909,21 @@ impl operation::test_post_no_input_no_payload::TestPostNoInputNoPayload {
         operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -10256,27 +10975,33 @@ impl operation::test_post_no_payload::TestPostNoPayload {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestNoPayloadInputOutput, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-Amz-Test-Id",
-            )
-            .map_err(malformed)?
-        {
-            let value = <String as runtime::http::FromHeader>::from_header(text)
-                .ok_or_else(|| malformed(
-                    "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
-                ))?;
-            output.test_id = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-Amz-Test-Id",
+                )
+                .map_err(malformed)?
+            {
+                let value = <String as runtime::http::FromHeader>::from_header(text)
+                    .ok_or_else(|| malformed(
+                        "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
+                    ))?;
+                output.test_id = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -10328,119 +11053,133 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
     ) -> Result<types::TimestampFormatHeadersIo, runtime::server::Rejection> {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: types::TimestampFormatHeadersIo = runtime::server::rest::json_body(
-            body,
-        )?;
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-memberEpochSeconds",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            runtime::server::rest::accept(request, "application/json")?;
+            let mut output: types::TimestampFormatHeadersIo = runtime::server::rest::json_body(
+                body,
+            )?;
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-memberEpochSeconds",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-memberEpochSeconds` is not a valid `memberEpochSeconds`"
-                        .to_owned(),
-                ))?;
-            output.member_epoch_seconds = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-memberHttpDate",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::EpochSeconds,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-memberEpochSeconds` is not a valid `memberEpochSeconds`"
+                            .to_owned(),
+                    ))?;
+                output.member_epoch_seconds = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-memberHttpDate",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-memberHttpDate` is not a valid `memberHttpDate`"
-                        .to_owned(),
-                ))?;
-            output.member_http_date = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-memberDateTime",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::HttpDate,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-memberHttpDate` is not a valid `memberHttpDate`"
+                            .to_owned(),
+                    ))?;
+                output.member_http_date = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-memberDateTime",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-memberDateTime` is not a valid `memberDateTime`"
-                        .to_owned(),
-                ))?;
-            output.member_date_time = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-defaultFormat",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::DateTime,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-memberDateTime` is not a valid `memberDateTime`"
+                            .to_owned(),
+                    ))?;
+                output.member_date_time = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-defaultFormat",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-defaultFormat` is not a valid `defaultFormat`".to_owned(),
-                ))?;
-            output.default_format = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-targetEpochSeconds",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::HttpDate,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-defaultFormat` is not a valid `defaultFormat`"
+                            .to_owned(),
+                    ))?;
+                output.default_format = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-targetEpochSeconds",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-targetEpochSeconds` is not a valid `targetEpochSeconds`"
-                        .to_owned(),
-                ))?;
-            output.target_epoch_seconds = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-targetHttpDate",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::EpochSeconds,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-targetEpochSeconds` is not a valid `targetEpochSeconds`"
+                            .to_owned(),
+                    ))?;
+                output.target_epoch_seconds = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-targetHttpDate",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-targetHttpDate` is not a valid `targetHttpDate`"
-                        .to_owned(),
-                ))?;
-            output.target_http_date = Some(value);
-        }
-        if let Some(text) = runtime::http::header_text(
-                request.headers(),
-                "X-targetDateTime",
-            )
-            .map_err(malformed)?
-        {
-            let value = <::time::OffsetDateTime as runtime::http::FromHeader>::from_header(
-                    text,
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::HttpDate,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-targetHttpDate` is not a valid `targetHttpDate`"
+                            .to_owned(),
+                    ))?;
+                output.target_http_date = Some(value);
+            }
+            if let Some(text) = runtime::http::header_text(
+                    request.headers(),
+                    "X-targetDateTime",
                 )
-                .ok_or_else(|| malformed(
-                    "header `X-targetDateTime` is not a valid `targetDateTime`"
-                        .to_owned(),
-                ))?;
-            output.target_date_time = Some(value);
-        }
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+                .map_err(malformed)?
+            {
+                let value = runtime::server::rest::timestamp(
+                        text,
+                        runtime::server::rest::TimeFormat::DateTime,
+                    )
+                    .ok_or_else(|| malformed(
+                        "header `X-targetDateTime` is not a valid `targetDateTime`"
+                            .to_owned(),
+                    ))?;
+                output.target_date_time = Some(value);
+            }
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status
@@ -10532,15 +11271,20 @@ impl operation::unit_input_and_output::UnitInputAndOutput {
         operation::unit_input_and_output::UnitInputAndOutputInput,
         runtime::server::Rejection,
     > {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: String| runtime::server::Rejection::Malformed(message);
-        let mut output: operation::unit_input_and_output::UnitInputAndOutputInput = runtime::server::rest::json_body(
-            body,
-        )?;
-        let mut input = output;
-        Self::fill_defaults(&mut input);
-        runtime::server::checked(input)
+        runtime::wire::as_service(|| {
+            let status = 0u16;
+            let body: &[u8] = request.body().as_ref();
+            let malformed = |message: String| runtime::server::Rejection::Malformed(
+                message,
+            );
+            runtime::server::rest::content_type(request, None)?;
+            let mut output: operation::unit_input_and_output::UnitInputAndOutputInput = runtime::server::rest::json_body(
+                body,
+            )?;
+            let mut input = output;
+            Self::fill_defaults(&mut input);
+            runtime::server::checked(input)
+        })
     }
 
     /// The response carrying `output`: its bindings, its body, its status

@@ -7898,3 +7898,14140 @@ fn rest_json_invalid_greeting_error_server_response() {
         },
     );
 }
+
+/// `RestJsonStringPayloadNoContentType`
+///
+/// Serializes a string in the HTTP payload without a content-type header
+#[test]
+fn rest_json_string_payload_no_content_type_malformed() {
+    let request = check::server_request("POST", "/StringPayload", &[], &[], "rawstring");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonStringPayloadWrongContentType`
+///
+/// Serializes a string in the HTTP payload without the expected content-type header
+#[test]
+fn rest_json_string_payload_wrong_content_type_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/StringPayload",
+        &[],
+        &[("Content-Type", "application/json")],
+        "rawstring",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonStringPayloadUnsatisfiableAccept`
+///
+/// Serializes a string in the HTTP payload with an unstatisfiable accept header
+#[test]
+fn rest_json_string_payload_unsatisfiable_accept_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/StringPayload",
+        &[],
+        &[("Accept", "application/json"), ("Content-Type", "text/plain")],
+        "rawstring",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 406u16,
+            headers: &[("x-amzn-errortype", "NotAcceptableException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithBodyExpectsApplicationJsonAccept`
+///
+/// When there is modeled output, the accept must be application/json
+#[test]
+fn rest_json_with_body_expects_application_json_accept_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedAcceptWithBody",
+        &[],
+        &[("accept", "application/hal+json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 406u16,
+            headers: &[("x-amzn-errortype", "NotAcceptableException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithPayloadExpectsImpliedAccept`
+///
+/// When there is a payload without a mediaType trait, the accept must match the
+/// implied content type of the shape.
+#[test]
+fn rest_json_with_payload_expects_implied_accept_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedAcceptWithGenericString",
+        &[],
+        &[("accept", "application/json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 406u16,
+            headers: &[("x-amzn-errortype", "NotAcceptableException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithPayloadExpectsModeledAccept`
+///
+/// When there is a payload with a mediaType trait, the accept must match.
+#[test]
+fn rest_json_with_payload_expects_modeled_accept_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedAcceptWithPayload",
+        &[],
+        &[("accept", "application/json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 406u16,
+            headers: &[("x-amzn-errortype", "NotAcceptableException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_1`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : blob }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_2`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : \"xyz\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_3`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : \"YmxvYg=\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_4`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : [98, 108, 11, 98] }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_5`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : [\"b\", \"l\",\"o\",\"b\"] }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_6`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : 981081198 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_7`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_8`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : [][] }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedBlobInvalidBase64_9`
+///
+/// When a blob member is not properly base64 encoded, or not encoded at
+/// all, the response should be a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_blob_invalid_base64_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBlob",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"blob\" : -_== }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_1`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"true\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_2`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"True\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_3`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"TRUE\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_4`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"y\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_5`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"Y\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_6`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"yes\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_7`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"Yes\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_8`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"YES\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_9`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"1\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_10`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"on\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_11`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"On\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_12`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"ON\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_13`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"false\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_14`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"False\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_15`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"FALSE\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_16`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_16_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"n\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_17`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_17_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"N\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_18`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_18_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"no\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_19`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_19_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"No\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_20`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_20_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"NO\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_21`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_21_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"0\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_22`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_22_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"off\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_23`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_23_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"Off\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanStringCoercion_24`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_body_boolean_string_coercion_24_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : \"OFF\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_1`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : True }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_2`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : TRUE }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_3`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : y }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_4`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : Y }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_5`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : yes }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_6`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : Yes }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_7`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : YES }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_8`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : 1 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_9`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : on }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_10`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : On }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_11`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : ON }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_12`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : False }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_13`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : FALSE }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_14`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : n }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_15`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : N }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_16`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_16_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : no }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_17`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_17_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : No }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_18`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_18_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : NO }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_19`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_19_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : 0 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_20`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_20_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : off }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_21`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_21_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : Off }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyBooleanBadLiteral_22`
+///
+/// YAML-style alternate boolean literals should result in SerializationException
+#[test]
+fn rest_json_body_boolean_bad_literal_22_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"booleanInBody\" : OFF }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_1`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_1_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/True", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_2`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_2_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/TRUE", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_3`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_3_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/y", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_4`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_4_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/Y", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_5`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_5_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/yes", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_6`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_6_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/Yes", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_7`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_7_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/YES", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_8`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_8_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/1", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_9`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_9_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/on", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_10`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_10_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/On", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_11`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_11_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/ON", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_12`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_12_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/False", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_13`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_13_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/FALSE", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_14`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_14_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/n", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_15`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_15_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/N", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_16`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_16_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/no", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_17`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_17_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/No", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_18`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_18_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/NO", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_19`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_19_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/0", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_20`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_20_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/off", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_21`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_21_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/Off", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathBooleanStringCoercion_22`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_path_boolean_string_coercion_22_malformed() {
+    let request = check::server_request("POST", "/MalformedBoolean/OFF", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_1`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=True"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_2`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=TRUE"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_3`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=y"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_4`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=Y"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_5`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=yes"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_6`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=Yes"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_7`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=YES"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_8`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=1"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_9`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=on"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_10`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=On"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_11`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=ON"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_12`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=False"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_13`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=FALSE"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_14`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=n"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_15`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=N"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_16`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_16_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=no"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_17`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_17_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=No"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_18`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_18_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=NO"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_19`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_19_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=0"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_20`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_20_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=off"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_21`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_21_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=Off"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryBooleanStringCoercion_22`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_query_boolean_string_coercion_22_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &["booleanInQuery=OFF"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_1`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "True")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_2`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "TRUE")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_3`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "y")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_4`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "Y")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_5`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "yes")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_6`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "Yes")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_7`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "YES")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_8`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "1")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_9`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "on")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_10`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "On")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_11`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "ON")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_12`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "False")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_13`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "FALSE")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_14`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "n")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_15`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "N")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_16`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_16_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "no")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_17`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_17_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "No")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_18`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_18_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "NO")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_19`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_19_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "0")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_20`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_20_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "off")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_21`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_21_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "Off")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderBooleanStringCoercion_22`
+///
+/// Attempted string coercion should result in SerializationException
+#[test]
+fn rest_json_header_boolean_string_coercion_22_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedBoolean/true",
+        &[],
+        &[("booleanInHeader", "OFF")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_byte_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : 256 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_byte_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : -256 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_byte_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : -9223372000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_byte_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : 9223372000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_byte_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : 123000000000000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_byte_underflow_overflow_1_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/256", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_byte_underflow_overflow_2_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/-256", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_byte_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/-9223372000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_byte_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/9223372000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_byte_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/123000000000000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_byte_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=256"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_byte_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=-256"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_byte_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=-9223372000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_byte_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=9223372000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_byte_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=123000000000000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_byte_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "256")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_byte_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "-256")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_byte_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "-9223372000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_byte_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "9223372000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_byte_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "123000000000000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_1`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : \"123\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_2`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_3`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : 1.001 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_4`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : 2ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_5`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_6`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_7`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : \"Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_8`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_9`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : \"-Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_10`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyByteMalformedValueRejected_11`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_byte_malformed_value_rejected_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"byteInBody\" : \"NaN\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_1`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_1_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/true", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_2`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_2_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/1.001", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_3`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_3_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/2ABC", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_4`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_4_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/0x42", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_5`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_5_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/Infinity", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_6`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/-Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathByteMalformedValueRejected_7`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_byte_malformed_value_rejected_7_malformed() {
+    let request = check::server_request("POST", "/MalformedByte/NaN", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_1`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_2`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=1.001"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_3`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=2ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_4`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_5`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_6`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=-Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryByteMalformedValueRejected_7`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_byte_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &["byteInQuery=NaN"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_1`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_2`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "1.001")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_3`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "2ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_4`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_5`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_6`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "-Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderByteMalformedValueRejected_7`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_byte_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedByte/1",
+        &[],
+        &[("byteInHeader", "NaN")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithBodyExpectsApplicationJsonContentType`
+///
+/// When there is modeled input, the content type must be application/json
+#[test]
+fn rest_json_with_body_expects_application_json_content_type_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedContentTypeWithBody",
+        &[],
+        &[("content-type", "application/hal+json")],
+        "{}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithBodyExpectsApplicationJsonContentTypeNoHeaders`
+///
+/// When there is modeled input, the content type must be application/json
+#[test]
+fn rest_json_with_body_expects_application_json_content_type_no_headers_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedContentTypeWithBody",
+        &[],
+        &[],
+        "{}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithPayloadExpectsModeledContentType`
+///
+/// When there is a payload with a mediaType trait, the content type must match.
+#[test]
+fn rest_json_with_payload_expects_modeled_content_type_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedContentTypeWithPayload",
+        &[],
+        &[("content-type", "application/json")],
+        "{}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithPayloadExpectsImpliedContentType`
+///
+/// When there is a payload without a mediaType trait, the content type must match the
+/// implied content type of the shape.
+#[test]
+fn rest_json_with_payload_expects_implied_content_type_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedContentTypeWithPayload",
+        &[],
+        &[("content-type", "application/json")],
+        "{}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithoutBodyExpectsEmptyContentType`
+///
+/// When there is no modeled input, content type must not be set and the body must be empty.
+#[test]
+fn rest_json_without_body_expects_empty_content_type_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedContentTypeWithoutBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonWithoutBodyEmptyInputExpectsEmptyContentType`
+///
+/// When there is no modeled body input, content type must not be set and the body must be empty.
+#[test]
+fn rest_json_without_body_empty_input_expects_empty_content_type_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedContentTypeWithoutBodyEmptyInput",
+        &[],
+        &[("content-type", "application/json")],
+        "{}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 415u16,
+            headers: &[("x-amzn-errortype", "UnsupportedMediaTypeException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_1`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : \"123\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_2`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_3`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : 2ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_4`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_5`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_6`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyDoubleMalformedValueRejected_7`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_double_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"doubleInBody\" : NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathDoubleMalformedValueRejected_1`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_double_malformed_value_rejected_1_malformed() {
+    let request = check::server_request("POST", "/MalformedDouble/true", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathDoubleMalformedValueRejected_2`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_double_malformed_value_rejected_2_malformed() {
+    let request = check::server_request("POST", "/MalformedDouble/2ABC", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathDoubleMalformedValueRejected_3`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_double_malformed_value_rejected_3_malformed() {
+    let request = check::server_request("POST", "/MalformedDouble/0x42", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryDoubleMalformedValueRejected_1`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_double_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &["doubleInQuery=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryDoubleMalformedValueRejected_2`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_double_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &["doubleInQuery=2ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryDoubleMalformedValueRejected_3`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_double_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &["doubleInQuery=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderDoubleMalformedValueRejected_1`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_double_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("doubleInHeader", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderDoubleMalformedValueRejected_2`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_double_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("doubleInHeader", "2ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderDoubleMalformedValueRejected_3`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_double_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedDouble/1",
+        &[],
+        &[("doubleInHeader", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_1`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : \"123\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_2`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_3`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : 2ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_4`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_5`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_6`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyFloatMalformedValueRejected_7`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_float_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"floatInBody\" : NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathFloatMalformedValueRejected_1`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_float_malformed_value_rejected_1_malformed() {
+    let request = check::server_request("POST", "/MalformedFloat/true", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathFloatMalformedValueRejected_2`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_float_malformed_value_rejected_2_malformed() {
+    let request = check::server_request("POST", "/MalformedFloat/2ABC", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathFloatMalformedValueRejected_3`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_float_malformed_value_rejected_3_malformed() {
+    let request = check::server_request("POST", "/MalformedFloat/0x42", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryFloatMalformedValueRejected_1`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_float_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &["floatInQuery=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryFloatMalformedValueRejected_2`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_float_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &["floatInQuery=2ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryFloatMalformedValueRejected_3`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_float_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &["floatInQuery=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderFloatMalformedValueRejected_1`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_float_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("floatInHeader", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderFloatMalformedValueRejected_2`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_float_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("floatInHeader", "2ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderFloatMalformedValueRejected_3`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_float_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedFloat/1",
+        &[],
+        &[("floatInHeader", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_integer_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : -9223372000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_integer_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : 9223372000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_integer_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : 123000000000000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_integer_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/-9223372000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_integer_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/9223372000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_integer_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/123000000000000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_integer_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=-9223372000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_integer_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=9223372000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_integer_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=123000000000000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_integer_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "-9223372000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_integer_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "9223372000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_integer_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "123000000000000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_1`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : \"123\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_2`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_3`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : 1.001 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_4`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : 2ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_5`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_6`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_7`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : \"Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_8`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_9`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : \"-Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_10`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyIntegerMalformedValueRejected_11`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_integer_malformed_value_rejected_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"integerInBody\" : \"NaN\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_1`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_1_malformed() {
+    let request = check::server_request("POST", "/MalformedInteger/true", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_2`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_2_malformed() {
+    let request = check::server_request("POST", "/MalformedInteger/1.001", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_3`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_3_malformed() {
+    let request = check::server_request("POST", "/MalformedInteger/2ABC", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_4`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_4_malformed() {
+    let request = check::server_request("POST", "/MalformedInteger/0x42", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_5`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_6`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/-Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathIntegerMalformedValueRejected_7`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_integer_malformed_value_rejected_7_malformed() {
+    let request = check::server_request("POST", "/MalformedInteger/NaN", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_1`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_2`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=1.001"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_3`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=2ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_4`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_5`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_6`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=-Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryIntegerMalformedValueRejected_7`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_integer_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &["integerInQuery=NaN"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_1`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_2`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "1.001")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_3`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "2ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_4`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_5`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_6`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "-Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderIntegerMalformedValueRejected_7`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_integer_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedInteger/1",
+        &[],
+        &[("integerInHeader", "NaN")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedListNullItem`
+///
+/// When a dense list contains null, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_body_malformed_list_null_item_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedList",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"bodyList\" : [\"a\", null, \"b\", \"c\"] }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedListUnclosed`
+///
+/// When a list does not have a closing bracket, the response should be
+/// a 400 SerializationException.
+#[test]
+fn rest_json_body_malformed_list_unclosed_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedList",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"bodyList\" : [\"a\", \"b\", \"c\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_long_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : -184467440737095500000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_long_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : 184467440737095500000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_long_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : 123000000000000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_long_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/-184467440737095500000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_long_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/184467440737095500000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_long_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/123000000000000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_long_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=-184467440737095500000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_long_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=184467440737095500000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_long_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=123000000000000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_long_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "-184467440737095500000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_long_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "184467440737095500000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_long_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "123000000000000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_1`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : \"123\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_2`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_3`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : 1.001 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_4`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : 2ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_5`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_6`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_7`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : \"Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_8`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_9`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : \"-Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_10`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyLongMalformedValueRejected_11`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_long_malformed_value_rejected_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"longInBody\" : \"NaN\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_1`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_1_malformed() {
+    let request = check::server_request("POST", "/MalformedLong/true", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_2`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_2_malformed() {
+    let request = check::server_request("POST", "/MalformedLong/1.001", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_3`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_3_malformed() {
+    let request = check::server_request("POST", "/MalformedLong/2ABC", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_4`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_4_malformed() {
+    let request = check::server_request("POST", "/MalformedLong/0x42", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_5`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_5_malformed() {
+    let request = check::server_request("POST", "/MalformedLong/Infinity", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_6`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/-Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathLongMalformedValueRejected_7`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_long_malformed_value_rejected_7_malformed() {
+    let request = check::server_request("POST", "/MalformedLong/NaN", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_1`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_2`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=1.001"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_3`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=2ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_4`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_5`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_6`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=-Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryLongMalformedValueRejected_7`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_long_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &["longInQuery=NaN"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_1`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_2`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "1.001")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_3`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "2ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_4`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_5`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_6`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "-Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderLongMalformedValueRejected_7`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_long_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedLong/1",
+        &[],
+        &[("longInHeader", "NaN")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedMapNullKey`
+///
+/// When a map contains a null key, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_body_malformed_map_null_key_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedMap",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"bodyMap\" : { null: \"abc\" }  }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyMalformedMapNullValue`
+///
+/// When a dense map contains a null value, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_body_malformed_map_null_value_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedMap",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"bodyMap\" : { \"abc\": null }  }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_1`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{[",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_2`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"int\": 10 }abc",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_3`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "abc{ \"int\": 10 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_4`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{\n    \"int\": 10 // the integer should be 10\n}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_5`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{\n    \"int\": 10 /* the integer should be 10 */\n}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_6`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{\"int\" :\u{c}10}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_7`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{'int': 10}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonInvalidJsonBody_8`
+///
+/// When the request body is not valid JSON, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_invalid_json_body_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "{\"int\": 10,}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonTechnicallyValidJsonBody_1`
+///
+/// When the request body is technically valid, but cannot map to a Smithy structure,
+/// the response should be a 400 SerializationException.
+#[test]
+fn rest_json_technically_valid_json_body_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "[{ \"int\": 10}]",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonTechnicallyValidJsonBody_2`
+///
+/// When the request body is technically valid, but cannot map to a Smithy structure,
+/// the response should be a 400 SerializationException.
+#[test]
+fn rest_json_technically_valid_json_body_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "10",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonTechnicallyValidJsonBody_3`
+///
+/// When the request body is technically valid, but cannot map to a Smithy structure,
+/// the response should be a 400 SerializationException.
+#[test]
+fn rest_json_technically_valid_json_body_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedRequestBody",
+        &[],
+        &[("content-type", "application/json")],
+        "null",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_short_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : 40000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_short_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : -40000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_short_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : -9223372000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_short_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : 9223372000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_body_short_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : 123000000000000000000000 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_short_underflow_overflow_1_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/40000", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_short_underflow_overflow_2_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/-40000", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_short_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/-9223372000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_short_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/9223372000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_path_short_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/123000000000000000000000",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_short_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=40000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_short_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=-40000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_short_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=-9223372000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_short_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=9223372000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_query_short_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=123000000000000000000000"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortUnderflowOverflow_1`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_short_underflow_overflow_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "40000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortUnderflowOverflow_2`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_short_underflow_overflow_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "-40000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortUnderflowOverflow_3`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_short_underflow_overflow_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "-9223372000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortUnderflowOverflow_4`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_short_underflow_overflow_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "9223372000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortUnderflowOverflow_5`
+///
+/// Underflow or overflow should result in SerializationException
+#[test]
+fn rest_json_header_short_underflow_overflow_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "123000000000000000000000")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_1`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : \"123\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_2`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_3`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : 1.001 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_4`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : 2ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_5`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_6`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_7`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : \"Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_8`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_9`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : \"-Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_10`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyShortMalformedValueRejected_11`
+///
+/// Malformed values in the body should be rejected
+#[test]
+fn rest_json_body_short_malformed_value_rejected_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"shortInBody\" : \"NaN\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_1`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_1_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/true", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_2`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_2_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/1.001", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_3`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_3_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/2ABC", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_4`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_4_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/0x42", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_5`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_6`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/-Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathShortMalformedValueRejected_7`
+///
+/// Malformed values in the path should be rejected
+#[test]
+fn rest_json_path_short_malformed_value_rejected_7_malformed() {
+    let request = check::server_request("POST", "/MalformedShort/NaN", &[], &[], "");
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_1`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_2`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=1.001"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_3`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=2ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_4`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_5`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_6`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=-Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryShortMalformedValueRejected_7`
+///
+/// Malformed values in query parameters should be rejected
+#[test]
+fn rest_json_query_short_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &["shortInQuery=NaN"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_1`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_2`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "1.001")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_3`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "2ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_4`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_5`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_6`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "-Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderShortMalformedValueRejected_7`
+///
+/// Malformed values in headers should be rejected
+#[test]
+fn rest_json_header_short_malformed_value_rejected_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedShort/1",
+        &[],
+        &[("shortInHeader", "NaN")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderMalformedStringInvalidBase64MediaType_1`
+///
+/// When string with the mediaType trait is bound to a header, its value
+/// must be base64 encoded. The server should reject values that aren't
+/// valid base64 out of hand.
+#[test]
+fn rest_json_header_malformed_string_invalid_base64_media_type_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedString",
+        &[],
+        &[("amz-media-typed-header", "xyz"), ("content-type", "application/json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderMalformedStringInvalidBase64MediaType_2`
+///
+/// When string with the mediaType trait is bound to a header, its value
+/// must be base64 encoded. The server should reject values that aren't
+/// valid base64 out of hand.
+#[test]
+fn rest_json_header_malformed_string_invalid_base64_media_type_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedString",
+        &[],
+        &[("amz-media-typed-header", "YmxvYg="), ("content-type", "application/json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderMalformedStringInvalidBase64MediaType_3`
+///
+/// When string with the mediaType trait is bound to a header, its value
+/// must be base64 encoded. The server should reject values that aren't
+/// valid base64 out of hand.
+#[test]
+fn rest_json_header_malformed_string_invalid_base64_media_type_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedString",
+        &[],
+        &[("amz-media-typed-header", "[][]"), ("content-type", "application/json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderMalformedStringInvalidBase64MediaType_4`
+///
+/// When string with the mediaType trait is bound to a header, its value
+/// must be base64 encoded. The server should reject values that aren't
+/// valid base64 out of hand.
+#[test]
+fn rest_json_header_malformed_string_invalid_base64_media_type_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedString",
+        &[],
+        &[("amz-media-typed-header", "-_=="), ("content-type", "application/json")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsHttpDate_1`
+///
+/// When the format is date-time, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"Tue, 29 Apr 2014 18:30:38 GMT\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsEpochSeconds_1`
+///
+/// When the format is date-time, epoch-seconds timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 1515531081.1234 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsEpochSeconds_2`
+///
+/// When the format is date-time, epoch-seconds timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 1515531081 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsUTCOffsets_1`
+///
+/// When the format is date-time, RFC 3339 timestamps with a UTC offset are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_utc_offsets_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39:57-08:00\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_1`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39:57+00\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_2`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39:57+00Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_3`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39:57\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_4`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T163957\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_5`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"19961219T163957Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_6`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"19961219T163957\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_7`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"19961219T16:39:57Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_8`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"19961219T16:39:57\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_9`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_10`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_11`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T1639\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_12`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_13`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_14`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19 16:39:57Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDateTimeRejectsDifferent8601Formats_15`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_date_time_rejects_different8601_formats_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDateTime",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"2011-12-03T10:15:30+01:00[Europe/Paris]\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsDateTime_1`
+///
+/// By default, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1985-04-12T23:20:50.52Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsDateTime_2`
+///
+/// By default, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1985-04-12T23:20:50Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsDateTime_3`
+///
+/// By default, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39:57-08:00\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsStringifiedEpochSeconds_1`
+///
+/// By default, epoch second timestamps as strings are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_stringified_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1515531081.1234\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsStringifiedEpochSeconds_2`
+///
+/// By default, epoch second timestamps as strings are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_stringified_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1515531081\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_1`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": true }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_2`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 1515531081ABC }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_3`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 0x42 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_4`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 1515531081.123.456 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_5`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_6`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_7`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": -Infinity }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_8`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"-Infinity\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_9`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": NaN }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsMalformedEpochSeconds_10`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_malformed_epoch_seconds_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"NaN\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampDefaultRejectsHttpDate_1`
+///
+/// By default, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_default_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyDefault",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"Tue, 29 Apr 2014 18:30:38 GMT\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampHttpDateRejectsDateTime_1`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_http_date_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyHttpDate",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1985-04-12T23:20:50.52Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampHttpDateRejectsDateTime_2`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_http_date_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyHttpDate",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1985-04-12T23:20:50Z\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampHttpDateRejectsDateTime_3`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_http_date_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyHttpDate",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": \"1996-12-19T16:39:57-08:00\" }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampHttpDateRejectsEpoch_1`
+///
+/// When the format is http-date, epoch-seconds timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_http_date_rejects_epoch_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyHttpDate",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 1515531081.1234 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonBodyTimestampHttpDateRejectsEpoch_2`
+///
+/// When the format is http-date, epoch-seconds timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_body_timestamp_http_date_rejects_epoch_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampBodyHttpDate",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"timestamp\": 1515531081 }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsHttpDate_1`
+///
+/// When the format is date-time, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "Tue, 29 Apr 2014 18:30:38 GMT")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsEpochSeconds_1`
+///
+/// When the format is date-time, epoch-seconds timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1515531081.1234")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsEpochSeconds_2`
+///
+/// When the format is date-time, epoch-seconds timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1515531081")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_1`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16:39:57+00")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_2`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16:39:57+00Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_3`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16:39:57")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_4`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T163957")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_5`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "19961219T163957Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_6`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "19961219T163957")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_7`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "19961219T16:39:57Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_8`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "19961219T16:39:57")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_9`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16:39Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_10`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16:39")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_11`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T1639")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_12`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_13`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19T16")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_14`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "1996-12-19 16:39:57Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDateTimeRejectsDifferent8601Formats_15`
+///
+/// When the format is date-time, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_date_time_rejects_different8601_formats_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDateTime",
+        &[],
+        &[("timestamp", "2011-12-03T10:15:30+01:00[Europe/Paris]")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDefaultRejectsDateTime_1`
+///
+/// By default, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_default_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDefault",
+        &[],
+        &[("timestamp", "1985-04-12T23:20:50.52Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDefaultRejectsDateTime_2`
+///
+/// By default, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_default_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDefault",
+        &[],
+        &[("timestamp", "1985-04-12T23:20:50Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDefaultRejectsDateTime_3`
+///
+/// By default, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_default_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDefault",
+        &[],
+        &[("timestamp", "1996-12-19T16:39:57-08:00")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDefaultRejectsEpochSeconds_1`
+///
+/// By default, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_default_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDefault",
+        &[],
+        &[("timestamp", "1515531081.1234")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampDefaultRejectsEpochSeconds_2`
+///
+/// By default, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_default_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderDefault",
+        &[],
+        &[("timestamp", "1515531081")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsDateTime_1`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "1985-04-12T23:20:50.52Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsDateTime_2`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "1985-04-12T23:20:50Z")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsDateTime_3`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "1996-12-19T16:39:57-08:00")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsHttpDate_1`
+///
+/// When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "Tue, 29 Apr 2014 18:30:38 GMT")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_1`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "true")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_2`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "1515531081ABC")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_3`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "0x42")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_4`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "1515531081.123.456")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_5`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_6`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "-Infinity")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonHeaderTimestampEpochRejectsMalformedValues_7`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_header_timestamp_epoch_rejects_malformed_values_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampHeaderEpoch",
+        &[],
+        &[("timestamp", "NaN")],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsHttpDate_1`
+///
+/// By default, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/Tue%2C%2029%20Apr%202014%2018%3A30%3A38%20GMT",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsHttpDate_2`
+///
+/// By default, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_http_date_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/Sun%2C%2002%20Jan%202000%2020%3A34%3A56.000%20GMT",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsEpochSeconds_1`
+///
+/// By default, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1515531081.1234",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsEpochSeconds_2`
+///
+/// By default, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1515531081",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsUTCOffsets`
+///
+/// UTC offsets must be rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_utc_offsets_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16%3A39%3A57-08%3A00",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_1`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16%3A39%3A57%2B00",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_2`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16%3A39%3A57%2B00Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_3`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16%3A39%3A57",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_4`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T163957",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_5`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/19961219T163957Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_6`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/19961219T163957",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_7`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/19961219T16%3A39%3A57Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_8`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/19961219T16%3A39%3A57",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_9`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16%3A39Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_10`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16%3A39",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_11`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T1639",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_12`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_13`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19T16",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_14`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/1996-12-19%2016%3A39%3A57Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampDefaultRejectsDifferent8601Formats_15`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_default_rejects_different8601_formats_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathDefault/2011-12-03T10%3A15%3A30%2B01%3A00%5BEurope%2FParis%5D",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsDateTime_1`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/1985-04-12T23%3A20%3A50.52Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsDateTime_2`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/1985-04-12T23%3A20%3A50Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsDateTime_3`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/1996-12-19T16%3A39%3A57-08%3A00",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsHttpDate_1`
+///
+/// When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/Tue%2C%2029%20Apr%202014%2018%3A30%3A38%20GMT",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsHttpDate_2`
+///
+/// When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_http_date_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/Sun%2C%2002%20Jan%202000%2020%3A34%3A56.000%20GMT",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_1`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/true",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_2`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/1515531081ABC",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_3`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/0x42",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_4`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/1515531081.123.456",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_5`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_6`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/-Infinity",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampEpochRejectsMalformedValues_7`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_epoch_rejects_malformed_values_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathEpoch/NaN",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampHttpDateRejectsDateTime_1`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_http_date_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathHttpDate/1985-04-12T23%3A20%3A50.52Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampHttpDateRejectsDateTime_2`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_http_date_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathHttpDate/1985-04-12T23%3A20%3A50Z",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampHttpDateRejectsDateTime_3`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_http_date_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathHttpDate/1996-12-19T16%3A39%3A57-08%3A00",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampHttpDateRejectsEpochSeconds_1`
+///
+/// When the format is http-date,  epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_http_date_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathHttpDate/1515531081.1234",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonPathTimestampHttpDateRejectsEpochSeconds_2`
+///
+/// When the format is http-date,  epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_path_timestamp_http_date_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampPathHttpDate/1515531081",
+        &[],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsHttpDate_1`
+///
+/// By default, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=Tue%2C%2029%20Apr%202014%2018%3A30%3A38%20GMT"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsHttpDate_2`
+///
+/// By default, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_http_date_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=Sun%2C%2002%20Jan%202000%2020%3A34%3A56.000%20GMT"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsEpochSeconds_1`
+///
+/// By default, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1515531081.1234"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsEpochSeconds_2`
+///
+/// By default, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1515531081"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsUTCOffsets`
+///
+/// UTC offsets must be rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_utc_offsets_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=$value:L"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_1`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16:39:57+00"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_2`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16:39:57+00Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_3`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16:39:57"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_4`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T163957"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_5`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=19961219T163957Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_6`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=19961219T163957"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_7`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=19961219T16:39:57Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_8`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_8_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=19961219T16:39:57"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_9`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_9_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16:39Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_10`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_10_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16:39"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_11`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_11_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T1639"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_12`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_12_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_13`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_13_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19T16"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_14`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_14_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=1996-12-19%2016:39:57Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampDefaultRejectsDifferent8601Formats_15`
+///
+/// By default, maybe-valid ISO-8601 date-times not conforming to RFC 3339
+/// are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_default_rejects_different8601_formats_15_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryDefault",
+        &["timestamp=2011-12-03T10:15:30+01:00[Europe/Paris]"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsDateTime_1`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=1985-04-12T23%3A20%3A50.52Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsDateTime_2`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=1985-04-12T23%3A20%3A50Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsDateTime_3`
+///
+/// When the format is epoch-seconds, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=1996-12-19T16%3A39%3A57-08%3A00"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsHttpDate_1`
+///
+/// When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_http_date_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=Tue%2C%2029%20Apr%202014%2018%3A30%3A38%20GMT"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsHttpDate_2`
+///
+/// When the format is epoch-seconds, IMF-fixdate timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_http_date_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=Sun%2C%2002%20Jan%202000%2020%3A34%3A56.000%20GMT"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_1`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=true"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_2`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=1515531081ABC"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_3`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=0x42"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_4`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_4_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=1515531081.123.456"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_5`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_5_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_6`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_6_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=-Infinity"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampEpochRejectsMalformedValues_7`
+///
+/// Invalid values for epoch seconds are rejected with a 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_epoch_rejects_malformed_values_7_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryEpoch",
+        &["timestamp=NaN"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampHttpDateRejectsDateTime_1`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_http_date_rejects_date_time_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryHttpDate",
+        &["timestamp=1985-04-12T23%3A20%3A50.52Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampHttpDateRejectsDateTime_2`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_http_date_rejects_date_time_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryHttpDate",
+        &["timestamp=1985-04-12T23%3A20%3A50Z"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampHttpDateRejectsDateTime_3`
+///
+/// When the format is http-date, RFC3339 timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_http_date_rejects_date_time_3_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryHttpDate",
+        &["timestamp=1996-12-19T16%3A39%3A57-08%3A00"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampHttpDateRejectsEpochSeconds_1`
+///
+/// When the format is http-date, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_http_date_rejects_epoch_seconds_1_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryHttpDate",
+        &["timestamp=1515531081.1234"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonQueryTimestampHttpDateRejectsEpochSeconds_2`
+///
+/// When the format is http-date, epoch second timestamps are rejected with a
+/// 400 SerializationException
+#[test]
+fn rest_json_query_timestamp_http_date_rejects_epoch_seconds_2_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedTimestampQueryHttpDate",
+        &["timestamp=1515531081"],
+        &[],
+        "",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonMalformedUnionMultipleFieldsSet`
+///
+/// When the union has multiple fields set, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_malformed_union_multiple_fields_set_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedUnion",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"union\" : { \"int\": 2, \"string\": \"three\" } }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonMalformedUnionKnownAndUnknownFieldsSet`
+///
+/// When the union has multiple fields set, even when only one is modeled,
+/// the response should be a 400 SerializationException.
+#[test]
+fn rest_json_malformed_union_known_and_unknown_fields_set_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedUnion",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"union\" : { \"int\": 2, \"unknownField\": \"three\" } }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonMalformedUnionNoFieldsSet`
+///
+/// When the union has no fields set, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_malformed_union_no_fields_set_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedUnion",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"union\" : { \"int\": null } }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonMalformedUnionEmptyObjectNoFieldsSet`
+///
+/// When the union is an empty object, it has no fields set, so the
+/// response should be a 400 SerializationException.
+#[test]
+fn rest_json_malformed_union_empty_object_no_fields_set_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedUnion",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"union\" : {  } }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonMalformedUnionValueIsArray`
+///
+/// When the union value is actually an array, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_malformed_union_value_is_array_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedUnion",
+        &[],
+        &[("content-type", "application/json")],
+        "{ \"union\" : [\"int\"] }",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}
+
+/// `RestJsonMalformedUnionUnknownMember`
+///
+/// When an unknown union member is received, the response should be a 400
+/// SerializationException.
+#[test]
+fn rest_json_malformed_union_unknown_member_malformed() {
+    let request = check::server_request(
+        "POST",
+        "/MalformedUnion",
+        &[],
+        &[("content-type", "application/json")],
+        "{\n    \"union\": {\n        \"unknown\": \"hello\"\n    }\n}",
+    );
+    let rejection = match crate::server::parse(&request) {
+        Ok(parsed) => panic!("the request is accepted as {parsed:?}"),
+        Err(rejection) => rejection,
+    };
+    check::server_response(
+        &crate::server::reject(&rejection),
+        &check::ExpectedResponse {
+            code: 400u16,
+            headers: &[("x-amzn-errortype", "SerializationException")],
+            body: None,
+            body_media_type: None,
+        },
+    );
+}

@@ -288,10 +288,8 @@ impl<'de> ::serde::Deserialize<'de> for AttributeValue {
                                 .map(AttributeValue::Null)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| AttributeValue::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(AttributeValue::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -176,10 +176,8 @@ impl<'de> ::serde::Deserialize<'de> for Http {
                                 .map(Http::Put)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| Http::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(Http::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -200,10 +200,8 @@ impl<'de> ::serde::Deserialize<'de> for Events {
                                 .map(Events::End)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| Events::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(Events::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -230,10 +230,8 @@ impl<'de> ::serde::Deserialize<'de> for Expression {
                                 .map(Expression::Sum)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| Expression::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(Expression::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -244,10 +244,8 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
                                 .map(|_| Shape::Empty)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| Shape::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(Shape::Unknown)
                         }
                     };
                     if let Some(value) = value {

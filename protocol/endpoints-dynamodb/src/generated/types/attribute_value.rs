@@ -472,10 +472,8 @@ impl<'de> ::serde::Deserialize<'de> for AttributeValue {
                                 .map(AttributeValue::Bool)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| AttributeValue::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(AttributeValue::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -187,10 +187,8 @@ impl<'de> ::serde::Deserialize<'de> for UnionMember {
                                 .map(UnionMember::Object)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| UnionMember::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(UnionMember::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -474,10 +474,8 @@ impl<'de> ::serde::Deserialize<'de> for MyUnion {
                                 .map(MyUnion::StructureValue)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| MyUnion::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(MyUnion::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -456,10 +456,8 @@ impl<'de> ::serde::Deserialize<'de> for EventStream {
                                 .map(EventStream::Error)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| EventStream::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(EventStream::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -146,10 +146,8 @@ impl<'de> ::serde::Deserialize<'de> for NestedUnion {
                                 .map(NestedUnion::StringValue)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| NestedUnion::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(NestedUnion::Unknown)
                         }
                     };
                     if let Some(value) = value {

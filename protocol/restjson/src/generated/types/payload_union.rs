@@ -146,10 +146,8 @@ impl<'de> ::serde::Deserialize<'de> for PayloadUnion {
                                 .map(PayloadUnion::UnionMember)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| PayloadUnion::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(PayloadUnion::Unknown)
                         }
                     };
                     if let Some(value) = value {

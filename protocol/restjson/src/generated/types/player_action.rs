@@ -126,10 +126,8 @@ impl<'de> ::serde::Deserialize<'de> for PlayerAction {
                                 .map(|_| PlayerAction::Quit)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| PlayerAction::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(PlayerAction::Unknown)
                         }
                     };
                     if let Some(value) = value {

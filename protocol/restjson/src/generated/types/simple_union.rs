@@ -176,10 +176,8 @@ impl<'de> ::serde::Deserialize<'de> for SimpleUnion {
                                 .map(SimpleUnion::String)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| SimpleUnion::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(SimpleUnion::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -157,10 +157,8 @@ impl<'de> ::serde::Deserialize<'de> for SingletonEventStream {
                                 .map(SingletonEventStream::Singleton)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| SingletonEventStream::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(SingletonEventStream::Unknown)
                         }
                     };
                     if let Some(value) = value {

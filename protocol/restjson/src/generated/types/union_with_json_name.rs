@@ -208,10 +208,8 @@ impl<'de> ::serde::Deserialize<'de> for UnionWithJsonName {
                                 .map(UnionWithJsonName::Baz)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| UnionWithJsonName::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(UnionWithJsonName::Unknown)
                         }
                     };
                     if let Some(value) = value {

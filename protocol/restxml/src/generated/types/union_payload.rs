@@ -144,10 +144,8 @@ impl<'de> ::serde::Deserialize<'de> for UnionPayload {
                                 .map(UnionPayload::Greeting)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| UnionPayload::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(UnionPayload::Unknown)
                         }
                     };
                     if let Some(value) = value {

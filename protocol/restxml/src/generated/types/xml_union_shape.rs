@@ -464,10 +464,8 @@ impl<'de> ::serde::Deserialize<'de> for XmlUnionShape {
                                 .map(XmlUnionShape::StructValue)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| XmlUnionShape::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(XmlUnionShape::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -148,10 +148,8 @@ impl<'de> ::serde::Deserialize<'de> for RpcV2CborNestedUnion {
                                 .map(RpcV2CborNestedUnion::StringValue)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| RpcV2CborNestedUnion::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(RpcV2CborNestedUnion::Unknown)
                         }
                     };
                     if let Some(value) = value {

@@ -189,10 +189,8 @@ impl<'de> ::serde::Deserialize<'de> for RpcV2CborUnion {
                                 .map(RpcV2CborUnion::UnionValue)
                         }
                         other => {
-                            map.next_value::<Option<runtime::Document>>()?
-                                .map(|value| RpcV2CborUnion::Unknown(
-                                    runtime::UnknownMember::new(other, value),
-                                ))
+                            runtime::wire::unknown_member(other, &mut map)?
+                                .map(RpcV2CborUnion::Unknown)
                         }
                     };
                     if let Some(value) = value {
