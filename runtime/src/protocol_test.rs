@@ -530,6 +530,21 @@ pub fn server_request(
         .expect("the case's method, URI and headers are valid")
 }
 
+/// [`server_request`] for a case whose body is the base64 of binary bytes
+/// (CBOR).
+pub fn binary_server_request(
+    method: &str,
+    uri: &str,
+    query: &[&str],
+    headers: &[(&str, &str)],
+    body: &str,
+) -> http::Request<Vec<u8>> {
+    let bytes = crate::Blob::from_base64(body.trim()).expect("the case's body is base64");
+    let mut request = server_request(method, uri, query, headers, "");
+    *request.body_mut() = bytes.as_bytes().to_vec();
+    request
+}
+
 /// What a service-side response case expects.
 #[derive(Debug)]
 pub struct ExpectedResponse<'a> {

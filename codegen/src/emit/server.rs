@@ -23,6 +23,7 @@ fn protocol_parts(ir: &CrateIr) -> Option<TokenStream> {
     match ir.protocol {
         Protocol::AwsJson1_0 => Some(aws_json(ir, "application/x-amz-json-1.0")),
         Protocol::AwsJson1_1 => Some(aws_json(ir, "application/x-amz-json-1.1")),
+        Protocol::RpcV2Cbor { .. } => Some(rpc_v2_cbor(ir)),
         Protocol::RestJson1 => Some(super::server_rest::parts(ir)),
         _ => None,
     }
@@ -107,7 +108,10 @@ fn aws_json(ir: &CrateIr, content_type: &str) -> TokenStream {
         let marker = marker(op);
         quote!(#wire => #marker::parse_request(request).map(Request::#name))
     });
-    let impls = ir.operations.iter().map(|op| operation_impl(op, ir, &runtime));
+    let impls = ir
+        .operations
+        .iter()
+        .map(|op| operation_impl(op, ir, &runtime, &quote!(, CONTENT_TYPE)));
     quote! {
         /// The protocol's content type, on every request and response.
         pub const CONTENT_TYPE: &str = #content_type;
@@ -157,6 +161,19 @@ fn input_defaults(op: &OperationDef, ir: &CrateIr) -> Vec<TokenStream> {
         .collect()
 }
 
+/// `Code;Sender` or `Code;Receiver` for an error with `@awsQueryError`.
+fn query_error(ir: &CrateIr, e: &ErrorRef) -> Option<String> {
+    let def = ir.structures.iter().find(|s| s.path == e.path)?;
+    let Role::Error(info) = &def.role else {
+        return None;
+    };
+    let fault = match info.fault {
+        ErrorFault::Client => "Sender",
+        ErrorFault::Server => "Receiver",
+    };
+    info.query_code.as_ref().map(|code| format!("{code};{fault}"))
+}
+
 /// An error's status (the modeled one, else its fault's) and shape id.
 pub(super) fn error_status(ir: &CrateIr, e: &ErrorRef) -> (u16, String) {
     let def = ir.structures.iter().find(|s| s.path == e.path);
@@ -191,17 +208,61 @@ pub(super) fn fill_defaults(op: &OperationDef, ir: &CrateIr) -> TokenStream {
     }
 }
 
-fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> TokenStream {
+/// rpcv2Cbor: routing by the path's service and operation, the input as a
+/// CBOR body.
+fn rpc_v2_cbor(ir: &CrateIr) -> TokenStream {
+    let runtime = quote!(#RUNTIME::server::rpc_v2);
+    let service = ir.service_name.as_deref().unwrap_or_default();
+    let routes = ir.operations.iter().map(|op| {
+        let name = format_ident!("{}", op.name);
+        let wire = op.id.name();
+        let marker = marker(op);
+        quote!(#wire => #marker::parse_request(request).map(Request::#name))
+    });
+    let impls = ir
+        .operations
+        .iter()
+        .map(|op| operation_impl(op, ir, &runtime, &TokenStream::new()));
+    quote! {
+        /// The operation `request` calls, with its input read and checked; or why
+        /// it reaches none, which [`reject`] turns into the response.
+        pub fn parse<B: AsRef<[u8]>>(
+            request: &::http::Request<B>,
+        ) -> #RESULT<Request, #RUNTIME::server::Rejection> {
+            match #runtime::operation(request, #service)? {
+                #(#routes,)*
+                _ => Err(#RUNTIME::server::Rejection::UnknownOperation),
+            }
+        }
+
+        /// The response that answers `rejection`, as the protocol says.
+        pub fn reject(rejection: &#RUNTIME::server::Rejection) -> ::http::Response<Vec<u8>> {
+            #runtime::rejection(rejection)
+        }
+
+        #(#impls)*
+    }
+}
+
+/// The service side of one operation of an RPC protocol (`runtime` the
+/// protocol's module, `extra` the arguments its writers take after the
+/// value: the content type for awsJson).
+fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream, extra: &TokenStream) -> TokenStream {
     let marker = marker(op);
     let input = path(&op.input);
     let output = path(&op.output);
     let error = error_enum(op);
+    let no_output_args = if extra.is_empty() {
+        quote!()
+    } else {
+        quote!(CONTENT_TYPE)
+    };
     let write_output = if op.has_output {
-        quote!(#runtime::output(output, CONTENT_TYPE))
+        quote!(#runtime::output(output #extra))
     } else {
         quote! {
             let _ = output;
-            #runtime::no_output(CONTENT_TYPE)
+            #runtime::no_output(#no_output_args)
         }
     };
     let arms = op.errors.iter().map(|e| {
@@ -214,7 +275,15 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> Tok
             _ => shape_id,
         };
         let variant = ident(&e.variant);
-        quote!(#error::#variant(e) => #runtime::error(#status, #type_name, e, CONTENT_TYPE))
+        // An @awsQueryCompatible service also names the error as awsQuery did.
+        let query = match (&ir.protocol, query_error(ir, e)) {
+            (Protocol::RpcV2Cbor { query_compatible: true }, Some(header)) => Some(header),
+            _ => None,
+        };
+        match query {
+            Some(header) => quote!(#error::#variant(e) => #runtime::query_error(#status, #type_name, e, #header)),
+            None => quote!(#error::#variant(e) => #runtime::error(#status, #type_name, e #extra)),
+        }
     });
     let fill = fill_defaults(op, ir);
     quote! {
@@ -243,7 +312,7 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream) -> Tok
             pub fn error_response(error: &#error) -> ::http::Response<Vec<u8>> {
                 match error {
                     #(#arms,)*
-                    #error::Unhandled(e) => #runtime::unhandled(e.code(), e.message(), CONTENT_TYPE),
+                    #error::Unhandled(e) => #runtime::unhandled(e.code(), e.message() #extra),
                 }
             }
         }

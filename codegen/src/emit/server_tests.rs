@@ -100,8 +100,14 @@ fn request_test(
     let body = case.body.clone().unwrap_or_default();
     let variant = format_ident!("{}", op.name);
     let marker = marker(op);
+    // RPC v2 CBOR cases give their bodies as base64.
+    let build = if matches!(ir.protocol, Protocol::RpcV2Cbor { .. }) {
+        quote!(binary_server_request)
+    } else {
+        quote!(server_request)
+    };
     let request = quote! {
-        let request = check::server_request(
+        let request = check::#build(
             #method,
             #uri,
             &[#(#query),*],
@@ -144,6 +150,8 @@ fn request_test(
             #marker::fill_defaults(&mut expected);
             match parsed {
                 #ROOT::server::Request::#variant(input) => check::same(&input, &expected),
+                // (No other operation, in a service of one.)
+                #[allow(unreachable_patterns)]
                 other => panic!("routed to `{}`, expected `{}`", other.operation_name(), stringify!(#variant)),
             }
         }

@@ -19,4 +19,4 @@ pub use time;
 
 #[allow(unused_imports)] // models without @pattern have no pattern constants
 pub(crate) use generated::patterns;
-pub use generated::{operation, types};
+pub use generated::{operation, server, types};

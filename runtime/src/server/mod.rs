@@ -13,6 +13,8 @@
 
 pub mod aws_json;
 pub mod rest;
+#[cfg(feature = "cbor")]
+pub mod rpc_v2;
 
 use std::fmt;
 

@@ -45,7 +45,8 @@ fn the_readme_server_table_counts_the_generated_cases() {
         };
         // A malformed-request test builds a request and checks a response too.
         let malformed = count(&tests, "the request is accepted as");
-        let requests = count(&tests, "check::server_request(") - malformed;
+        let requests =
+            count(&tests, "check::server_request(") + count(&tests, "check::binary_server_request(") - malformed;
         let responses = count(&tests, "check::server_response(") - malformed;
         let expected_failures = count(&tests, "#[should_panic]");
         let passed = requests + responses + malformed - expected_failures;

@@ -132,7 +132,10 @@ impl Protocol {
 
     /// Whether this generator writes the service side of the protocol.
     pub fn has_server(&self) -> bool {
-        matches!(self, Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1)
+        matches!(
+            self,
+            Protocol::AwsJson1_0 | Protocol::AwsJson1_1 | Protocol::RestJson1 | Protocol::RpcV2Cbor { .. }
+        )
     }
 
     /// Whether responses are XML documents (restXml, awsQuery, ec2Query).
@@ -281,6 +284,9 @@ pub struct ErrorInfo {
     /// `@retryable(throttling: true)`. (The generated constant also counts the
     /// AWS throttling codes: one rule, in the runtime.)
     pub throttling: bool,
+    /// `@awsQueryError`'s code, which an `@awsQueryCompatible` service names
+    /// the error by in `x-amzn-query-error`.
+    pub query_code: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -37,6 +37,8 @@ fn aws_json10_must_support_parameters_in_content_type_server_request() {
         crate::server::Request::ContentTypeParameters(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -74,6 +76,8 @@ fn aws_json10_empty_input_and_empty_output_server_request() {
         crate::server::Request::EmptyInputAndEmptyOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -154,6 +158,7 @@ fn aws_json10_serialize_string_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -188,6 +193,7 @@ fn aws_json10_serialize_boolean_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -222,6 +228,7 @@ fn aws_json10_serialize_number_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -258,6 +265,7 @@ fn aws_json10_serialize_blob_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -301,6 +309,7 @@ fn aws_json10_serialize_timestamp_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -335,6 +344,7 @@ fn aws_json10_serialize_enum_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -369,6 +379,7 @@ fn aws_json10_serialize_int_enum_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -407,6 +418,7 @@ fn aws_json10_serialize_list_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -450,6 +462,7 @@ fn aws_json10_serialize_map_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -492,6 +505,7 @@ fn aws_json10_serialize_structure_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -532,6 +546,8 @@ fn aws_json10_must_always_send_empty_json_payload_server_request() {
         crate::server::Request::NoInputAndNoOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -571,6 +587,8 @@ fn aws_json10_service_supports_no_payload_for_no_input_server_request() {
         crate::server::Request::NoInputAndNoOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -604,6 +622,7 @@ fn aws_json10_no_input_and_output_server_request() {
     operation::no_input_and_output::NoInputAndOutput::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NoInputAndOutput(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -905,6 +924,8 @@ fn non_query_compatible_aws_json10_forbids_query_mode_header_server_request() {
         crate::server::Request::QueryIncompatibleOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -944,6 +965,8 @@ fn aws_json10_supports_na_n_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -983,6 +1006,8 @@ fn aws_json10_supports_infinity_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1022,6 +1047,8 @@ fn aws_json10_supports_negative_infinity_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),

@@ -37,6 +37,8 @@ fn aws_json11_must_support_parameters_in_content_type_server_request() {
         crate::server::Request::ContentTypeParameters(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -70,6 +72,7 @@ fn sends_requests_to_slash_server_request() {
     operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -103,6 +106,7 @@ fn includes_x_amz_target_and_content_type_server_request() {
     operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -141,6 +145,7 @@ fn json_1_1_client_sends_empty_payload_for_no_input_shape_server_request() {
     operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -178,6 +183,7 @@ fn json_1_1_service_supports_empty_payload_for_no_input_shape_server_request() {
     operation::empty_operation::EmptyOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::EmptyOperation(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -214,6 +220,8 @@ fn aws_json11_endpoint_trait_server_request() {
         crate::server::Request::EndpointOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -254,6 +262,8 @@ fn aws_json11_endpoint_trait_with_host_label_server_request() {
         crate::server::Request::EndpointWithHostLabelOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -304,6 +314,7 @@ fn aws_json11_enums_server_request() {
     operation::json_enums::JsonEnums::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonEnums(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -354,6 +365,7 @@ fn aws_json11_int_enums_server_request() {
     operation::json_int_enums::JsonIntEnums::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonIntEnums(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -388,6 +400,7 @@ fn aws_json11_serialize_string_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -422,6 +435,7 @@ fn aws_json11_serialize_boolean_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -456,6 +470,7 @@ fn aws_json11_serialize_number_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -492,6 +507,7 @@ fn aws_json11_serialize_blob_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -535,6 +551,7 @@ fn aws_json11_serialize_timestamp_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -569,6 +586,7 @@ fn aws_json11_serialize_enum_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -607,6 +625,7 @@ fn aws_json11_serialize_list_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -650,6 +669,7 @@ fn aws_json11_serialize_map_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -692,6 +712,7 @@ fn aws_json11_serialize_structure_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -730,6 +751,8 @@ fn serializes_string_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -774,6 +797,8 @@ fn serializes_string_shapes_with_jsonvalue_trait_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -812,6 +837,8 @@ fn serializes_integer_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -850,6 +877,8 @@ fn serializes_long_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -888,6 +917,8 @@ fn serializes_float_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -926,6 +957,8 @@ fn serializes_double_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -964,6 +997,8 @@ fn serializes_blob_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1002,6 +1037,8 @@ fn serializes_boolean_shapes_true_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1040,6 +1077,8 @@ fn serializes_boolean_shapes_false_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1083,6 +1122,8 @@ fn serializes_timestamp_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1126,6 +1167,8 @@ fn serializes_timestamp_shapes_with_iso8601_timestampformat_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1169,6 +1212,8 @@ fn serializes_timestamp_shapes_with_httpdate_timestampformat_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1212,6 +1257,8 @@ fn serializes_timestamp_shapes_with_unixtimestamp_timestampformat_server_request
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1252,6 +1299,8 @@ fn serializes_list_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1290,6 +1339,8 @@ fn serializes_empty_list_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1339,6 +1390,8 @@ fn serializes_list_of_map_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1387,6 +1440,8 @@ fn serializes_list_of_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1435,6 +1490,8 @@ fn serializes_list_of_recursive_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1480,6 +1537,8 @@ fn serializes_map_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1518,6 +1577,8 @@ fn serializes_empty_map_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1566,6 +1627,8 @@ fn serializes_map_of_list_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1621,6 +1684,8 @@ fn serializes_map_of_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1692,6 +1757,8 @@ fn serializes_map_of_recursive_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1736,6 +1803,8 @@ fn serializes_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1780,6 +1849,8 @@ fn serializes_structure_members_with_locationname_traits_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1818,6 +1889,8 @@ fn serializes_empty_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1856,6 +1929,8 @@ fn serializes_structure_which_have_no_members_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1919,6 +1994,8 @@ fn serializes_recursive_structure_shapes_server_request() {
         crate::server::Request::KitchenSinkOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1951,6 +2028,7 @@ fn aws_json11_servers_dont_deserialize_null_structure_values_server_request() {
     operation::null_operation::NullOperation::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NullOperation(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1988,6 +2066,8 @@ fn can_call_operation_with_no_input_or_output_server_request() {
         crate::server::Request::OperationWithOptionalInputOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2026,6 +2106,8 @@ fn can_call_operation_with_optional_input_server_request() {
         crate::server::Request::OperationWithOptionalInputOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2069,6 +2151,8 @@ fn put_and_get_inline_documents_input_server_request() {
         crate::server::Request::PutAndGetInlineDocuments(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2187,6 +2271,8 @@ fn aws_json11_supports_na_n_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2226,6 +2312,8 @@ fn aws_json11_supports_infinity_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2265,6 +2353,8 @@ fn aws_json11_supports_negative_infinity_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2305,6 +2395,8 @@ fn aws_json11_sparse_maps_serialize_null_values_server_request() {
         crate::server::Request::SparseNullsOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2343,6 +2435,8 @@ fn aws_json11_sparse_lists_serialize_null_server_request() {
         crate::server::Request::SparseNullsOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),

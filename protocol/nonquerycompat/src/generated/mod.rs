@@ -6,4 +6,7 @@ pub mod operation;
 pub(crate) mod patterns;
 #[cfg(test)]
 mod protocol_tests;
+pub mod server;
+#[cfg(test)]
+mod server_tests;
 pub mod types;

@@ -191,6 +191,8 @@ fn rest_json_all_query_string_types_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -231,6 +233,8 @@ fn rest_json_query_string_map_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -276,6 +280,8 @@ fn rest_json_query_string_escaping_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -318,6 +324,8 @@ fn rest_json_supports_na_n_float_query_values_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -360,6 +368,8 @@ fn rest_json_supports_infinity_float_query_values_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -402,6 +412,8 @@ fn rest_json_supports_negative_infinity_float_query_values_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -444,6 +456,8 @@ fn rest_json_zero_and_false_query_values_server_request() {
         crate::server::Request::AllQueryStringTypes(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -479,6 +493,8 @@ fn rest_json_constant_and_variable_query_string_missing_one_value_server_request
         crate::server::Request::ConstantAndVariableQueryString(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -515,6 +531,8 @@ fn rest_json_constant_and_variable_query_string_all_values_server_request() {
         crate::server::Request::ConstantAndVariableQueryString(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -548,6 +566,8 @@ fn rest_json_constant_query_string_server_request() {
         crate::server::Request::ConstantQueryString(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -583,6 +603,8 @@ fn rest_json_must_support_parameters_in_content_type_server_request() {
         crate::server::Request::ContentTypeParameters(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -620,6 +642,7 @@ fn document_type_input_with_object_server_request() {
     operation::document_type::DocumentType::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::DocumentType(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -654,6 +677,7 @@ fn document_input_with_string_server_request() {
     operation::document_type::DocumentType::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::DocumentType(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -688,6 +712,7 @@ fn document_input_with_number_server_request() {
     operation::document_type::DocumentType::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::DocumentType(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -722,6 +747,7 @@ fn document_input_with_boolean_server_request() {
     operation::document_type::DocumentType::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::DocumentType(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -761,6 +787,7 @@ fn document_input_with_list_server_request() {
     operation::document_type::DocumentType::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::DocumentType(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -815,6 +842,8 @@ fn document_type_as_map_value_input_server_request() {
         crate::server::Request::DocumentTypeAsMapValue(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -855,6 +884,8 @@ fn document_type_as_payload_input_server_request() {
         crate::server::Request::DocumentTypeAsPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -892,6 +923,8 @@ fn document_type_as_payload_input_string_server_request() {
         crate::server::Request::DocumentTypeAsPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -928,6 +961,8 @@ fn rest_json_empty_input_and_empty_output_server_request() {
         crate::server::Request::EmptyInputAndEmptyOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -963,6 +998,8 @@ fn rest_json_empty_input_and_empty_output_with_json_server_request() {
         crate::server::Request::EmptyInputAndEmptyOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -990,6 +1027,8 @@ fn rest_json_endpoint_trait_server_request() {
         crate::server::Request::EndpointOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1030,6 +1069,8 @@ fn rest_json_endpoint_trait_with_host_label_server_request() {
         crate::server::Request::EndpointWithHostLabelOperation(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1068,6 +1109,8 @@ fn rest_json_http_checksum_required_server_request() {
         crate::server::Request::HttpChecksumRequired(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1111,6 +1154,8 @@ fn rest_json_http_empty_prefix_headers_request_server_server_request() {
         crate::server::Request::HttpEmptyPrefixHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1140,6 +1185,7 @@ fn rest_json_enum_payload_request_server_request() {
     operation::http_enum_payload::HttpEnumPayload::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::HttpEnumPayload(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1174,6 +1220,8 @@ fn rest_json_http_payload_traits_with_blob_server_request() {
         crate::server::Request::HttpPayloadTraits(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1207,6 +1255,8 @@ fn rest_json_http_payload_traits_with_no_blob_body_server_request() {
         crate::server::Request::HttpPayloadTraits(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1242,6 +1292,8 @@ fn rest_json_http_payload_traits_with_blob_accepts_all_content_types_server_requ
         crate::server::Request::HttpPayloadTraits(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1277,6 +1329,8 @@ fn rest_json_http_payload_traits_with_blob_accepts_no_content_type_server_reques
         crate::server::Request::HttpPayloadTraits(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1312,6 +1366,8 @@ fn rest_json_http_payload_traits_with_blob_accepts_all_accepts_server_request() 
         crate::server::Request::HttpPayloadTraits(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1348,6 +1404,8 @@ fn rest_json_http_payload_traits_with_media_type_with_blob_server_request() {
         crate::server::Request::HttpPayloadTraitsWithMediaType(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1390,6 +1448,8 @@ fn rest_json_http_payload_with_structure_server_request() {
         crate::server::Request::HttpPayloadWithStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1425,6 +1485,8 @@ fn rest_json_http_payload_with_union_server_request() {
         crate::server::Request::HttpPayloadWithUnion(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1453,6 +1515,8 @@ fn rest_json_http_payload_with_unset_union_server_request() {
         crate::server::Request::HttpPayloadWithUnion(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1494,6 +1558,8 @@ fn rest_json_http_prefix_headers_are_present_server_request() {
         crate::server::Request::HttpPrefixHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1524,6 +1590,8 @@ fn rest_json_supports_na_n_float_labels_server_request() {
         crate::server::Request::HttpRequestWithFloatLabels(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1560,6 +1628,8 @@ fn rest_json_supports_infinity_float_labels_server_request() {
         crate::server::Request::HttpRequestWithFloatLabels(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1596,6 +1666,8 @@ fn rest_json_supports_negative_infinity_float_labels_server_request() {
         crate::server::Request::HttpRequestWithFloatLabels(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1632,6 +1704,8 @@ fn rest_json_http_request_with_greedy_label_in_path_server_request() {
         crate::server::Request::HttpRequestWithGreedyLabelInPath(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1681,6 +1755,8 @@ fn rest_json_input_with_headers_and_all_params_server_request() {
         crate::server::Request::HttpRequestWithLabels(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1730,6 +1806,8 @@ fn rest_json_http_request_label_escaping_server_request() {
         crate::server::Request::HttpRequestWithLabels(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1820,6 +1898,8 @@ fn rest_json_http_request_with_labels_and_timestamp_format_server_request() {
         crate::server::Request::HttpRequestWithLabelsAndTimestampFormat(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1849,6 +1929,8 @@ fn rest_json_tolerates_regex_chars_in_segments_server_request() {
         crate::server::Request::HttpRequestWithRegexLiteral(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1880,6 +1962,8 @@ fn rest_json_string_payload_request_server_request() {
         crate::server::Request::HttpStringPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1925,6 +2009,8 @@ fn rest_json_input_and_output_with_string_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -1962,6 +2048,8 @@ fn rest_json_input_and_output_with_quoted_string_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2011,6 +2099,8 @@ fn rest_json_input_and_output_with_numeric_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2052,6 +2142,8 @@ fn rest_json_input_and_output_with_boolean_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2101,6 +2193,8 @@ fn rest_json_input_and_output_with_timestamp_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2144,6 +2238,8 @@ fn rest_json_input_and_output_with_enum_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2187,6 +2283,8 @@ fn rest_json_input_and_output_with_int_enum_headers_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2223,6 +2321,8 @@ fn rest_json_supports_na_n_float_header_inputs_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2259,6 +2359,8 @@ fn rest_json_supports_infinity_float_header_inputs_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2295,6 +2397,8 @@ fn rest_json_supports_negative_infinity_float_header_inputs_server_request() {
         crate::server::Request::InputAndOutputWithHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2326,6 +2430,7 @@ fn rest_json_json_blobs_server_request() {
     operation::json_blobs::JsonBlobs::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonBlobs(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2373,6 +2478,7 @@ fn rest_json_json_enums_server_request() {
     operation::json_enums::JsonEnums::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonEnums(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2425,6 +2531,7 @@ fn rest_json_json_int_enums_server_request() {
     operation::json_int_enums::JsonIntEnums::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonIntEnums(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2493,6 +2600,7 @@ fn rest_json_lists_server_request() {
     operation::json_lists::JsonLists::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonLists(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2524,6 +2632,7 @@ fn rest_json_lists_empty_server_request() {
     operation::json_lists::JsonLists::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonLists(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2572,6 +2681,7 @@ fn rest_json_json_maps_server_request() {
     operation::json_maps::JsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2608,6 +2718,7 @@ fn rest_json_serializes_zero_values_in_maps_server_request() {
     operation::json_maps::JsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2646,6 +2757,7 @@ fn rest_json_serializes_dense_set_map_server_request() {
     operation::json_maps::JsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2684,6 +2796,7 @@ fn rest_json_json_timestamps_server_request() {
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2722,6 +2835,7 @@ fn rest_json_json_timestamps_with_date_time_format_server_request() {
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2760,6 +2874,7 @@ fn rest_json_json_timestamps_with_date_time_on_target_format_server_request() {
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2798,6 +2913,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_format_server_request() {
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2836,6 +2952,7 @@ fn rest_json_json_timestamps_with_epoch_seconds_on_target_format_server_request(
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2874,6 +2991,7 @@ fn rest_json_json_timestamps_with_http_date_format_server_request() {
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2912,6 +3030,7 @@ fn rest_json_json_timestamps_with_http_date_on_target_format_server_request() {
     operation::json_timestamps::JsonTimestamps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonTimestamps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2943,6 +3062,7 @@ fn rest_json_serialize_string_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -2974,6 +3094,7 @@ fn rest_json_serialize_boolean_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3005,6 +3126,7 @@ fn rest_json_serialize_number_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3038,6 +3160,7 @@ fn rest_json_serialize_blob_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3078,6 +3201,7 @@ fn rest_json_serialize_timestamp_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3109,6 +3233,7 @@ fn rest_json_serialize_enum_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3144,6 +3269,7 @@ fn rest_json_serialize_list_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3184,6 +3310,7 @@ fn rest_json_serialize_map_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3223,6 +3350,7 @@ fn rest_json_serialize_structure_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3262,6 +3390,7 @@ fn rest_json_serialize_renamed_structure_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3299,6 +3428,7 @@ fn rest_json_serialize_nested_union_value_server_request() {
     operation::json_unions::JsonUnions::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::JsonUnions(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3330,6 +3460,7 @@ fn media_type_header_input_base64_server_request() {
     operation::media_type_header::MediaTypeHeader::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::MediaTypeHeader(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3358,6 +3489,8 @@ fn rest_json_no_input_and_no_output_server_request() {
         crate::server::Request::NoInputAndNoOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3391,6 +3524,8 @@ fn rest_json_no_input_allows_accept_server_request() {
         crate::server::Request::NoInputAndNoOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3417,6 +3552,7 @@ fn rest_json_no_input_and_output_server_request() {
     operation::no_input_and_output::NoInputAndOutput::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NoInputAndOutput(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3448,6 +3584,7 @@ fn rest_json_no_input_and_output_allows_accept_server_request() {
     operation::no_input_and_output::NoInputAndOutput::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::NoInputAndOutput(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3483,6 +3620,8 @@ fn rest_json_serializes_empty_query_value_server_request() {
         crate::server::Request::OmitsNullSerializesEmptyString(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3518,6 +3657,8 @@ fn rest_json_servers_accept_static_query_param_as_empty_string_server_request() 
         crate::server::Request::OmitsNullSerializesEmptyString(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3562,6 +3703,8 @@ fn rest_json_omits_empty_list_query_values_server_request() {
         crate::server::Request::OmitsSerializingEmptyLists(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3654,6 +3797,8 @@ fn rest_json_server_populates_defaults_when_missing_in_request_body_server_reque
         crate::server::Request::OperationWithDefaults(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3759,6 +3904,8 @@ fn rest_json_server_populates_nested_defaults_when_missing_in_request_body_serve
         crate::server::Request::OperationWithNestedStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3790,6 +3937,7 @@ fn rest_json_input_union_with_unit_member_server_request() {
     operation::post_player_action::PostPlayerAction::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::PostPlayerAction(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3825,6 +3973,8 @@ fn post_union_with_json_name_request1_server_request() {
         crate::server::Request::PostUnionWithJsonName(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3860,6 +4010,8 @@ fn post_union_with_json_name_request2_server_request() {
         crate::server::Request::PostUnionWithJsonName(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3895,6 +4047,8 @@ fn post_union_with_json_name_request3_server_request() {
         crate::server::Request::PostUnionWithJsonName(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3939,6 +4093,8 @@ fn sdk_applied_content_encoding_rest_json1_server_request() {
         crate::server::Request::PutWithContentEncoding(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -3986,6 +4142,8 @@ fn sdk_appended_gzip_after_provided_encoding_rest_json1_server_request() {
         crate::server::Request::PutWithContentEncoding(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4032,6 +4190,8 @@ fn rest_json_servers_query_params_string_list_map_server_request() {
         crate::server::Request::QueryParamsAsStringListMap(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4071,6 +4231,7 @@ fn rest_json_servers_put_all_query_params_in_map_server_request() {
     operation::query_precedence::QueryPrecedence::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::QueryPrecedence(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4135,6 +4296,7 @@ fn rest_json_recursive_shapes_server_request() {
     operation::recursive_shapes::RecursiveShapes::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::RecursiveShapes(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4179,6 +4341,8 @@ fn rest_json_simple_scalar_properties_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4213,6 +4377,8 @@ fn rest_json_servers_dont_serialize_null_structure_values_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4249,6 +4415,8 @@ fn rest_json_supports_na_n_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4285,6 +4453,8 @@ fn rest_json_supports_infinity_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4321,6 +4491,8 @@ fn rest_json_supports_negative_infinity_float_inputs_server_request() {
         crate::server::Request::SimpleScalarProperties(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4353,6 +4525,7 @@ fn rest_json_sparse_lists_serialize_null_server_request() {
     operation::sparse_json_lists::SparseJsonLists::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::SparseJsonLists(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4405,6 +4578,7 @@ fn rest_json_sparse_json_maps_server_request() {
     operation::sparse_json_maps::SparseJsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::SparseJsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4447,6 +4621,7 @@ fn rest_json_serializes_sparse_null_map_values_server_request() {
     operation::sparse_json_maps::SparseJsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::SparseJsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4483,6 +4658,7 @@ fn rest_json_serializes_zero_values_in_sparse_maps_server_request() {
     operation::sparse_json_maps::SparseJsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::SparseJsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4521,6 +4697,7 @@ fn rest_json_serializes_sparse_set_map_server_request() {
     operation::sparse_json_maps::SparseJsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::SparseJsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4563,6 +4740,7 @@ fn rest_json_serializes_sparse_set_map_and_retains_null_server_request() {
     operation::sparse_json_maps::SparseJsonMaps::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::SparseJsonMaps(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4595,6 +4773,7 @@ fn rest_json_streaming_traits_with_blob_server_request() {
     operation::streaming_traits::StreamingTraits::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::StreamingTraits(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4626,6 +4805,7 @@ fn rest_json_streaming_traits_with_no_blob_body_server_request() {
     operation::streaming_traits::StreamingTraits::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::StreamingTraits(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4662,6 +4842,8 @@ fn rest_json_streaming_traits_require_length_with_blob_server_request() {
         crate::server::Request::StreamingTraitsRequireLength(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4697,6 +4879,8 @@ fn rest_json_streaming_traits_require_length_with_no_blob_body_server_request() 
         crate::server::Request::StreamingTraitsRequireLength(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4733,6 +4917,8 @@ fn rest_json_streaming_traits_with_media_type_with_blob_server_request() {
         crate::server::Request::StreamingTraitsWithMediaType(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4768,6 +4954,8 @@ fn rest_json_test_body_structure_server_request() {
         crate::server::Request::TestBodyStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4799,6 +4987,8 @@ fn rest_json_http_with_empty_body_server_request() {
         crate::server::Request::TestBodyStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4827,6 +5017,8 @@ fn rest_json_http_get_with_no_input_server_request() {
         crate::server::Request::TestGetNoInputNoPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4850,6 +5042,7 @@ fn rest_json_http_get_with_no_modeled_body_server_request() {
     operation::test_get_no_payload::TestGetNoPayload::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::TestGetNoPayload(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4881,6 +5074,7 @@ fn rest_json_http_get_with_header_member_no_modeled_body_server_request() {
     operation::test_get_no_payload::TestGetNoPayload::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::TestGetNoPayload(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4904,6 +5098,7 @@ fn rest_json_http_with_empty_blob_payload_server_request() {
     operation::test_payload_blob::TestPayloadBlob::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::TestPayloadBlob(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4936,6 +5131,7 @@ fn rest_json_test_payload_blob_server_request() {
     operation::test_payload_blob::TestPayloadBlob::fill_defaults(&mut expected);
     match parsed {
         crate::server::Request::TestPayloadBlob(input) => check::same(&input, &expected),
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -4970,6 +5166,8 @@ fn rest_json_http_with_empty_structure_payload_server_request() {
         crate::server::Request::TestPayloadStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5007,6 +5205,8 @@ fn rest_json_test_payload_structure_server_request() {
         crate::server::Request::TestPayloadStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5042,6 +5242,8 @@ fn rest_json_http_with_headers_but_no_payload_server_request() {
         crate::server::Request::TestPayloadStructure(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5070,6 +5272,8 @@ fn rest_json_http_post_with_no_input_server_request() {
         crate::server::Request::TestPostNoInputNoPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5095,6 +5299,8 @@ fn rest_json_http_post_with_no_modeled_body_server_request() {
         crate::server::Request::TestPostNoPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5128,6 +5334,8 @@ fn rest_json_http_with_post_header_member_no_modeled_body_server_request() {
         crate::server::Request::TestPostNoPayload(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5226,6 +5434,8 @@ fn rest_json_timestamp_format_headers_server_request() {
         crate::server::Request::TimestampFormatHeaders(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5254,6 +5464,8 @@ fn rest_json_unit_input_and_output_server_request() {
         crate::server::Request::UnitInputAndOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),
@@ -5287,6 +5499,8 @@ fn rest_json_unit_input_allows_accept_server_request() {
         crate::server::Request::UnitInputAndOutput(input) => {
             check::same(&input, &expected)
         }
+
+        #[allow(unreachable_patterns)]
         other => {
             panic!(
                 "routed to `{}`, expected `{}`", other.operation_name(),

@@ -174,6 +174,7 @@ impl Builder<'_> {
                 .and_then(|v| v.get("throttling"))
                 .and_then(Value::as_bool)
                 .unwrap_or(false),
+            query_code: xml::query_error(&shape.traits, &owner)?.map(|(code, _)| code),
         })))
     }
 
