@@ -6,7 +6,9 @@
 //! - whole-IoT codegen under 1 s (single-threaded, best of several runs);
 //! - loading the largest shared model written as IDL <= 1.5x loading its JSON AST;
 //! - reading the `full` output from its CBOR encoding (rpcv2Cbor's response
-//!   path) <= 0.6x reading it from JSON through `response`.
+//!   path) <= 0.6x reading it from JSON through `response`;
+//! - a service parsing and validating a request with a 2 KB JSON body <= 1.3x
+//!   a client reading the same body as a response.
 //!
 //! `cargo bench --bench ratios` prints one line per target with its ratio and
 //! whether it is met. Each figure is the median of many timed batches.
@@ -85,6 +87,55 @@ fn main() {
     }
     idl_load_ratio();
     cbor_read_ratio();
+    server_ratio();
+}
+
+/// The service side against the client side on the same 2 KB JSON body:
+/// restJson1's `JsonLists` request (route, read, fill defaults, check every
+/// constraint) against `JsonLists::response`; and, for scale, iot-models
+/// parsing `GET /job-templates/{id}` (a label, no body).
+fn server_ratio() {
+    use protocol_restjson::operation::json_lists::JsonLists;
+    let body = benches::json_lists_body();
+    let request = http::Request::put("/JsonLists")
+        .header("content-type", "application/json")
+        .body(body.clone())
+        .expect("a request");
+    let response = http::Response::builder()
+        .status(200)
+        .header("content-type", "application/json")
+        .body(body.clone())
+        .expect("a response");
+    let served = match protocol_restjson::server::parse(&request) {
+        Ok(protocol_restjson::server::Request::JsonLists(input)) => input,
+        other => panic!("the request routes to JsonLists: {other:?}"),
+    };
+    let read = JsonLists::response(&response).expect("the response reads");
+    assert_eq!(
+        serde_json::to_value(&served).expect("json"),
+        serde_json::to_value(&read).expect("json"),
+        "both sides read the same value"
+    );
+    let server = benches::median(41, 2_000, || {
+        black_box(protocol_restjson::server::parse(black_box(&request)).is_ok());
+    });
+    let client = benches::median(41, 2_000, || {
+        black_box(JsonLists::response(black_box(&response)).is_ok());
+    });
+    let ratio = server.as_secs_f64() / client.as_secs_f64();
+    println!(
+        "server request, {} B JSON body: parse+validate {server:.2?}, client response read {client:.2?}: server/client = {ratio:.2}x  {}",
+        body.len(),
+        if ratio <= 1.3 { "<= 1.3x: met" } else { "<= 1.3x: NOT met" }
+    );
+    let get = http::Request::get("/job-templates/firmware-rollout-v2")
+        .body(Vec::<u8>::new())
+        .expect("a request");
+    assert!(iot_models::server::parse(&get).is_ok());
+    let describe = benches::median(41, 2_000, || {
+        black_box(iot_models::server::parse(black_box(&get)).is_ok());
+    });
+    println!("server request, DescribeJobTemplate (GET, one label): parse+validate {describe:.2?}");
 }
 
 /// The `full` output read through each protocol's response path: JSON through

@@ -94,3 +94,21 @@ pub fn large() -> Vec<u8> {
     });
     serde_json::to_vec(&body).expect("json")
 }
+
+/// A `JsonLists` body of about 2 KB: strings, numbers, booleans, enums,
+/// timestamps, nested lists and structures.
+pub fn json_lists_body() -> Vec<u8> {
+    let strings: Vec<String> = (0..24).map(|i| format!("item-{i:03}-of-the-list")).collect();
+    let body = serde_json::json!({
+        "stringList": strings,
+        "stringSet": (0..8).map(|i| format!("unique-{i}")).collect::<Vec<_>>(),
+        "integerList": (0..60).map(|i| i * 37).collect::<Vec<i32>>(),
+        "booleanList": (0..16).map(|i| i % 3 == 0).collect::<Vec<_>>(),
+        "timestampList": (0..8).map(|i| 1_700_000_000 + i * 3600).collect::<Vec<i64>>(),
+        "enumList": ["Foo", "Baz", "Bar", "1", "0"],
+        "intEnumList": [1, 2, 3],
+        "nestedStringList": (0..6).map(|i| vec![format!("n{i}a"), format!("n{i}b"), format!("n{i}c")]).collect::<Vec<_>>(),
+        "myStructureList": (0..16).map(|i| serde_json::json!({"value": format!("value-{i}"), "other": format!("other-{i}")})).collect::<Vec<_>>(),
+    });
+    serde_json::to_vec(&body).expect("JSON")
+}

@@ -144,6 +144,9 @@ where
     } else {
         body
     };
+    if let Some(value) = crate::wire::fast_read::read(body) {
+        return Ok(value);
+    }
     serde_json::from_slice(body).map_err(|e| Rejection::Malformed(e.to_string()))
 }
 

@@ -4,6 +4,8 @@
 //! is written with the client's request builder (the same bindings, the
 //! other direction) and a status. Errors carry `X-Amzn-Errortype`.
 
+use std::borrow::Cow;
+
 use super::{require_content_type, Rejection};
 use crate::http::RequestError;
 
@@ -67,22 +69,27 @@ impl Route {
         (literals, !greedy, self.query.len())
     }
 
-    /// The labels when the path and query match (the method aside).
-    fn matches(&self, path: &[String], query: &[(String, String)]) -> Option<Labels> {
-        let mut labels = Vec::new();
-        if !match_segments(&self.segments, path, &mut labels) {
-            return None;
-        }
-        let required = self.query.iter().all(|(key, value)| {
-            query
-                .iter()
-                .any(|(k, v)| k == key && value.as_ref().is_none_or(|value| v == value))
-        });
-        required.then_some(Labels(labels))
+    /// Whether the path and query match (the method aside); nothing is
+    /// allocated, so trying every route of a service stays cheap.
+    fn fits(&self, path: &[Cow<'_, str>], query: &[(String, String)]) -> bool {
+        match_segments(&self.segments, path, &mut None)
+            && self.query.iter().all(|(key, value)| {
+                query
+                    .iter()
+                    .any(|(k, v)| k == key && value.as_ref().is_none_or(|value| v == value))
+            })
+    }
+
+    /// The labels of a path this route [`fits`](Self::fits).
+    fn labels(&self, path: &[Cow<'_, str>]) -> Labels {
+        let mut labels = Some(Vec::new());
+        match_segments(&self.segments, path, &mut labels);
+        Labels(labels.unwrap_or_default())
     }
 }
 
-fn match_segments(pattern: &[Segment], path: &[String], labels: &mut Vec<(String, String)>) -> bool {
+/// Whether `path` matches `pattern`, recording labels when asked.
+fn match_segments(pattern: &[Segment], path: &[Cow<'_, str>], labels: &mut Option<Vec<(String, String)>>) -> bool {
     match pattern.split_first() {
         None => path.is_empty(),
         Some((Segment::Literal(literal), rest)) => {
@@ -90,23 +97,25 @@ fn match_segments(pattern: &[Segment], path: &[String], labels: &mut Vec<(String
         }
         Some((Segment::Label(name), rest)) => match path.first() {
             Some(value) if !value.is_empty() => {
-                labels.push((name.clone(), value.clone()));
-                if match_segments(rest, &path[1..], labels) {
-                    return true;
+                if !match_segments(rest, &path[1..], labels) {
+                    return false;
                 }
-                labels.pop();
-                false
+                if let Some(labels) = labels {
+                    labels.push((name.clone(), value.to_string()));
+                }
+                true
             }
             _ => false,
         },
         Some((Segment::Greedy(name), rest)) => {
             // The longest run of segments that lets the rest match.
             for taken in (1..=path.len()).rev() {
-                labels.push((name.clone(), path[..taken].join("/")));
                 if match_segments(rest, &path[taken..], labels) {
+                    if let Some(labels) = labels {
+                        labels.push((name.clone(), path[..taken].join("/")));
+                    }
                     return true;
                 }
-                labels.pop();
             }
             false
         }
@@ -128,13 +137,36 @@ impl Labels {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Router {
     routes: Vec<Route>,
+    /// Each route's [`Route::rank`], computed once.
+    ranks: Vec<(usize, bool, usize)>,
+    /// The routes whose pattern starts with a literal segment, by it: a
+    /// request is only tried against those of its first segment and the
+    /// [`open`](Self::open) ones.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    /// The routes whose pattern starts with a label, or has no segment.
+    open: Vec<usize>,
+    /// Whether any route needs query literals (else the query is not read).
+    reads_query: bool,
 }
 
 impl Router {
     /// A router over `(method, URI pattern)` pairs, one per operation.
     pub fn new(routes: &[(&'static str, &'static str)]) -> Self {
+        let routes: Vec<Route> = routes.iter().map(|(method, uri)| Route::new(method, uri)).collect();
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        let mut open = Vec::new();
+        for (index, route) in routes.iter().enumerate() {
+            match route.segments.first() {
+                Some(Segment::Literal(first)) => by_first.entry(first.clone()).or_default().push(index),
+                _ => open.push(index),
+            }
+        }
         Self {
-            routes: routes.iter().map(|(method, uri)| Route::new(method, uri)).collect(),
+            ranks: routes.iter().map(Route::rank).collect(),
+            reads_query: routes.iter().any(|r| !r.query.is_empty()),
+            routes,
+            by_first,
+            open,
         }
     }
 
@@ -142,7 +174,7 @@ impl Router {
     /// specific pattern that matches path and query. A path that only other
     /// methods answer is [`Rejection::MethodNotAllowed`].
     pub fn route<B>(&self, request: &http::Request<B>) -> Result<(usize, Labels), Rejection> {
-        let path: Vec<String> = request
+        let path: Vec<Cow<'_, str>> = request
             .uri()
             .path()
             .split('/')
@@ -150,31 +182,48 @@ impl Router {
             .map(percent_decode)
             .collect::<Result<_, _>>()
             .map_err(|_| Rejection::UnknownOperation)?;
-        let query = query_pairs(request);
-        let mut best: Option<(usize, Labels)> = None;
+        let query = if self.reads_query {
+            query_pairs(request)
+        } else {
+            Vec::new()
+        };
+        let first: &[usize] = path
+            .first()
+            .and_then(|segment| self.by_first.get(segment.as_ref()))
+            .map_or(&[], Vec::as_slice);
+        let mut best: Option<usize> = None;
         let mut other_method = false;
-        for (index, route) in self.routes.iter().enumerate() {
-            let Some(labels) = route.matches(&path, &query) else {
+        for &index in first.iter().chain(&self.open) {
+            let route = &self.routes[index];
+            if !route.fits(&path, &query) {
                 continue;
-            };
+            }
             if !route.method.eq_ignore_ascii_case(request.method().as_str()) {
                 other_method = true;
                 continue;
             }
-            if best.as_ref().is_none_or(|(b, _)| route.rank() > self.routes[*b].rank()) {
-                best = Some((index, labels));
+            // The most specific wins; among equals, the first given.
+            let better = best.is_none_or(|b| {
+                let (rank, current) = (self.ranks[index], self.ranks[b]);
+                rank > current || (rank == current && index < b)
+            });
+            if better {
+                best = Some(index);
             }
         }
         match best {
-            Some(found) => Ok(found),
+            Some(index) => Ok((index, self.routes[index].labels(&path))),
             None if other_method => Err(Rejection::MethodNotAllowed),
             None => Err(Rejection::UnknownOperation),
         }
     }
 }
 
-/// `%XX` decoded; the result must be UTF-8.
-fn percent_decode(text: &str) -> Result<String, String> {
+/// `%XX` decoded; the result must be UTF-8. Text without `%` is lent.
+fn percent_decode(text: &str) -> Result<Cow<'_, str>, String> {
+    if !text.contains('%') {
+        return Ok(Cow::Borrowed(text));
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -192,7 +241,9 @@ fn percent_decode(text: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| format!("`{text}` decodes to text that is not UTF-8"))
+    String::from_utf8(out)
+        .map(Cow::Owned)
+        .map_err(|_| format!("`{text}` decodes to text that is not UTF-8"))
 }
 
 /// The request's query parameters, in order, percent-decoded; a key without
@@ -206,7 +257,10 @@ pub fn query_pairs<B>(request: &http::Request<B>) -> Vec<(String, String)> {
         .filter(|p| !p.is_empty())
         .filter_map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            Some((percent_decode(k).ok()?, percent_decode(v).ok()?))
+            Some((
+                percent_decode(k).ok()?.into_owned(),
+                percent_decode(v).ok()?.into_owned(),
+            ))
         })
         .collect()
 }
@@ -228,6 +282,11 @@ pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Rejec
     } else {
         body
     };
+    // The runtime's own reader first, as a client's response; serde_json
+    // decides what it leaves (and words every error).
+    if let Some(value) = crate::wire::fast_read::read(body) {
+        return Ok(value);
+    }
     serde_json::from_slice(body).map_err(|e| Rejection::Malformed(e.to_string()))
 }
 
