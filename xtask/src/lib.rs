@@ -55,6 +55,7 @@ pub const PROTOCOL_DIR: &str = "protocol";
 pub const PROTOCOL_SUITES: &[(&str, &str)] = &[
     ("restjson", "aws.protocoltests.restjson#RestJson"),
     ("json10", "aws.protocoltests.json10#JsonRpc10"),
+    ("json10querycompat", "aws.protocoltests.json10#QueryCompatibleJsonRpc10"),
     ("json11", "aws.protocoltests.json#JsonProtocol"),
     ("restxml", "aws.protocoltests.restxml#RestXml"),
     ("query", "aws.protocoltests.query#AwsQuery"),

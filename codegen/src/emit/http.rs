@@ -535,6 +535,14 @@ fn aws_json_request(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
         _ => "application/x-amz-json-1.1",
     };
+    if ir.query_compatible {
+        // An @awsQueryCompatible service is told the client reads its errors so.
+        return quote! {
+            let mut request = #RUNTIME::http::aws_json_request(input, #content_type, #target)?;
+            request.headers_mut().insert("x-amzn-query-mode", ::http::HeaderValue::from_static("true"));
+            #OK(request)
+        };
+    }
     quote!(#RUNTIME::http::aws_json_request(input, #content_type, #target))
 }
 

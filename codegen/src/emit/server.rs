@@ -276,12 +276,11 @@ fn operation_impl(op: &OperationDef, ir: &CrateIr, runtime: &TokenStream, extra:
         };
         let variant = ident(&e.variant);
         // An @awsQueryCompatible service also names the error as awsQuery did.
-        let query = match (&ir.protocol, query_error(ir, e)) {
-            (Protocol::RpcV2Cbor { query_compatible: true }, Some(header)) => Some(header),
-            _ => None,
-        };
+        let query = query_error(ir, e).filter(|_| ir.query_compatible);
         match query {
-            Some(header) => quote!(#error::#variant(e) => #runtime::query_error(#status, #type_name, e, #header)),
+            Some(header) => {
+                quote!(#error::#variant(e) => #runtime::query_error(#status, #type_name, e, #header #extra))
+            }
             None => quote!(#error::#variant(e) => #runtime::error(#status, #type_name, e #extra)),
         }
     });

@@ -68,6 +68,22 @@ pub fn error<E: serde::Serialize>(
     )
 }
 
+/// [`error`] for an `@awsQueryCompatible` service: `x-amzn-query-error`
+/// (`Code;Sender` or `Code;Receiver`) names the error as awsQuery did.
+pub fn query_error<E: serde::Serialize>(
+    status: u16,
+    type_name: &str,
+    error: &E,
+    query: &str,
+    content_type: &'static str,
+) -> http::Response<Vec<u8>> {
+    let mut response = self::error(status, type_name, error, content_type);
+    if let Ok(value) = http::HeaderValue::from_str(query) {
+        response.headers_mut().insert("x-amzn-query-error", value);
+    }
+    response
+}
+
 /// The response for an error the model does not describe (an operation
 /// error's `Unhandled`): `500` with `code` (an `InternalFailure` when
 /// unknown) and `message`.

@@ -227,6 +227,10 @@ pub struct CrateIr {
     pub protocol: Protocol,
     /// The service shape's name (`X-Amz-Target` prefix for awsJson).
     pub service_name: Option<String>,
+    /// The service has `@awsQueryCompatible`: clients say so with
+    /// `x-amzn-query-mode`, services name `@awsQueryError`s in
+    /// `x-amzn-query-error`.
+    pub query_compatible: bool,
     /// The service's `version` (the `Version` of awsQuery and ec2Query requests).
     pub service_version: Option<String>,
     /// The service's `@xmlNamespace` (the root of awsQuery and ec2Query documents).

@@ -161,7 +161,9 @@ pub fn build_with(model: &Model, operation_names: &[&str], dialect: Dialect, opt
         None => None,
     };
     builder.notes.extend(endpoint_notes);
+    let query_compatible = service.is_some_and(|s| s.traits.has("aws.protocols#awsQueryCompatible"));
     let mut ir = CrateIr {
+        query_compatible,
         service_name,
         service_version,
         xml_namespace,
