@@ -641,6 +641,10 @@ pub(super) fn read_message(
         }
         // The bindings below set members of it.
         None => match format {
+            // A service reads a body only where members are left for it.
+            Format::Json if reader == Reader::Server && output.fields.iter().all(|f| f.http.is_some()) => quote! {
+                let mut output: #output_ty = #RUNTIME::server::rest::json_body(&[])?;
+            },
             Format::Json if reader == Reader::Server => quote! {
                 let mut output: #output_ty = #RUNTIME::server::rest::json_body(body)?;
             },

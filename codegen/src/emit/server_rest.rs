@@ -81,6 +81,11 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
     let output_ty = path(&op.output);
     let error = error_enum(op);
     let read = read_input(op, input, Some(output), ir);
+    let labels = if mentions(&read, "labels") {
+        quote!(labels)
+    } else {
+        quote!(_labels)
+    };
     let fill = fill_defaults(op, ir);
     let status = output_status(op, output);
     let calls = message_calls(output, ir, Reader::Server);
@@ -140,10 +145,10 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
 
             #fill
 
-            #[allow(unused_mut, unused_variables)]
+            #[allow(unused_mut)]
             fn parse_routed<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
-                labels: &#RUNTIME::server::rest::Labels,
+                #labels: &#RUNTIME::server::rest::Labels,
             ) -> #RESULT<#input_ty, #RUNTIME::server::Rejection> {
                 // Read as a service reads: UTC timestamps, no unknown union members.
                 #RUNTIME::wire::as_service(|| { #read })
@@ -196,7 +201,13 @@ fn output_status(op: &OperationDef, output: &StructureDef) -> TokenStream {
 /// The body of `parse_routed`: the body and headers as a client reads its
 /// response, then labels and query, then defaults and constraints.
 fn read_input(op: &OperationDef, input: &StructureDef, output: Option<&StructureDef>, ir: &CrateIr) -> TokenStream {
+    // The client's reading code fills a variable named `output`: here it is
+    // the input.
     let (parse_body, header_bindings) = read_message(input, ir, quote!(request.headers()), Reader::Server);
+    let (parse_body, header_bindings) = (
+        rename(parse_body, "output", "input"),
+        rename(header_bindings, "output", "input"),
+    );
     let content_type = match body_media_type(input).filter(|_| op.has_input) {
         Some(media_type) => quote!(#RUNTIME::server::rest::content_type(request, #SOME(#media_type))?;),
         None => quote!(#RUNTIME::server::rest::content_type(request, None)?;),
@@ -214,9 +225,9 @@ fn read_input(op: &OperationDef, input: &StructureDef, output: Option<&Structure
         let field = ident(&f.rust_name);
         let assign = |value: TokenStream| {
             if f.is_optional() {
-                quote!(output.#field = #SOME(#value);)
+                quote!(input.#field = #SOME(#value);)
             } else {
-                quote!(output.#field = #value;)
+                quote!(input.#field = #value;)
             }
         };
         match &f.http {
@@ -238,20 +249,45 @@ fn read_input(op: &OperationDef, input: &StructureDef, output: Option<&Structure
         }
     }
     let query = uses_query.then(|| quote!(let query = #RUNTIME::server::rest::query_pairs(request);));
-    quote! {
-        let status = 0u16;
-        let body: &[u8] = request.body().as_ref();
-        let malformed = |message: #STRING| #RUNTIME::server::Rejection::Malformed(message);
-        #content_type
-        #accept
+    let read = quote! {
         #parse_body
         #header_bindings
         #query
         #uri_bindings
-        let mut input = output;
+    };
+    // What the reading code uses, and only that.
+    let status = mentions(&read, "status").then(|| quote!(let status = 0u16;));
+    let body = mentions(&read, "body").then(|| quote!(let body: &[u8] = request.body().as_ref();));
+    let malformed = mentions(&read, "malformed")
+        .then(|| quote!(let malformed = |message: #STRING| #RUNTIME::server::Rejection::Malformed(message);));
+    quote! {
+        #status
+        #body
+        #malformed
+        #content_type
+        #accept
+        #read
         Self::fill_defaults(&mut input);
         #RUNTIME::server::checked(input)
     }
+}
+
+/// `tokens` with every identifier `from` written `to`.
+fn rename(tokens: TokenStream, from: &str, to: &str) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            proc_macro2::TokenTree::Ident(i) if i == from => {
+                proc_macro2::TokenTree::Ident(proc_macro2::Ident::new(to, i.span()))
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                let mut group = proc_macro2::Group::new(g.delimiter(), rename(g.stream(), from, to));
+                group.set_span(g.span());
+                proc_macro2::TokenTree::Group(group)
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// The media type of a message's body: its payload's (a blob's or string's

@@ -83,7 +83,7 @@ impl operation::describe_job_template::DescribeJobTemplate {
     pub fn fill_defaults(
         _input: &mut operation::describe_job_template::DescribeJobTemplateInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -92,15 +92,13 @@ impl operation::describe_job_template::DescribeJobTemplate {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::describe_job_template::DescribeJobTemplateInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::describe_job_template::DescribeJobTemplateInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("jobTemplateId")
@@ -111,8 +109,7 @@ impl operation::describe_job_template::DescribeJobTemplate {
                 .ok_or_else(|| malformed(
                     "the label `jobTemplateId` is not a valid `jobTemplateId`".to_owned(),
                 ))?;
-            output.job_template_id = Some(value);
-            let mut input = output;
+            input.job_template_id = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })

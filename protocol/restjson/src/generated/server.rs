@@ -1344,23 +1344,21 @@ impl operation::all_query_string_types::AllQueryStringTypes {
     pub fn fill_defaults(
         _input: &mut operation::all_query_string_types::AllQueryStringTypesInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::all_query_string_types::AllQueryStringTypesInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::all_query_string_types::AllQueryStringTypesInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::all_query_string_types::AllQueryStringTypesInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "String")
@@ -1372,7 +1370,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `String` is not a valid `queryString`"
                             .to_owned(),
                     ))?;
-                output.query_string = Some(value);
+                input.query_string = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "StringList");
             if !items.is_empty() {
@@ -1387,7 +1385,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `StringList` is not a valid `queryStringList`"
                             .to_owned(),
                     ))?;
-                output.query_string_list = Some(value);
+                input.query_string_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "StringSet");
             if !items.is_empty() {
@@ -1402,7 +1400,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `StringSet` is not a valid `queryStringSet`"
                             .to_owned(),
                     ))?;
-                output.query_string_set = Some(value);
+                input.query_string_set = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Byte")
                 .first()
@@ -1413,7 +1411,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Byte` is not a valid `queryByte`"
                             .to_owned(),
                     ))?;
-                output.query_byte = Some(value);
+                input.query_byte = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Short")
                 .first()
@@ -1424,7 +1422,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Short` is not a valid `queryShort`"
                             .to_owned(),
                     ))?;
-                output.query_short = Some(value);
+                input.query_short = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Integer")
                 .first()
@@ -1435,7 +1433,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Integer` is not a valid `queryInteger`"
                             .to_owned(),
                     ))?;
-                output.query_integer = Some(value);
+                input.query_integer = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "IntegerList");
             if !items.is_empty() {
@@ -1450,7 +1448,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `IntegerList` is not a valid `queryIntegerList`"
                             .to_owned(),
                     ))?;
-                output.query_integer_list = Some(value);
+                input.query_integer_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "IntegerSet");
             if !items.is_empty() {
@@ -1465,7 +1463,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `IntegerSet` is not a valid `queryIntegerSet`"
                             .to_owned(),
                     ))?;
-                output.query_integer_set = Some(value);
+                input.query_integer_set = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Long")
                 .first()
@@ -1476,7 +1474,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Long` is not a valid `queryLong`"
                             .to_owned(),
                     ))?;
-                output.query_long = Some(value);
+                input.query_long = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Float")
                 .first()
@@ -1487,7 +1485,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Float` is not a valid `queryFloat`"
                             .to_owned(),
                     ))?;
-                output.query_float = Some(value);
+                input.query_float = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Double")
                 .first()
@@ -1498,7 +1496,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Double` is not a valid `queryDouble`"
                             .to_owned(),
                     ))?;
-                output.query_double = Some(value);
+                input.query_double = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "DoubleList");
             if !items.is_empty() {
@@ -1513,7 +1511,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `DoubleList` is not a valid `queryDoubleList`"
                             .to_owned(),
                     ))?;
-                output.query_double_list = Some(value);
+                input.query_double_list = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Boolean")
                 .first()
@@ -1524,7 +1522,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Boolean` is not a valid `queryBoolean`"
                             .to_owned(),
                     ))?;
-                output.query_boolean = Some(value);
+                input.query_boolean = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "BooleanList");
             if !items.is_empty() {
@@ -1539,7 +1537,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `BooleanList` is not a valid `queryBooleanList`"
                             .to_owned(),
                     ))?;
-                output.query_boolean_list = Some(value);
+                input.query_boolean_list = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Timestamp")
                 .first()
@@ -1553,7 +1551,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Timestamp` is not a valid `queryTimestamp`"
                             .to_owned(),
                     ))?;
-                output.query_timestamp = Some(value);
+                input.query_timestamp = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "TimestampList");
             if !items.is_empty() {
@@ -1571,7 +1569,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `TimestampList` is not a valid `queryTimestampList`"
                             .to_owned(),
                     ))?;
-                output.query_timestamp_list = Some(value);
+                input.query_timestamp_list = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Enum")
                 .first()
@@ -1582,7 +1580,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `Enum` is not a valid `queryEnum`"
                             .to_owned(),
                     ))?;
-                output.query_enum = Some(value);
+                input.query_enum = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "EnumList");
             if !items.is_empty() {
@@ -1597,7 +1595,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `EnumList` is not a valid `queryEnumList`"
                             .to_owned(),
                     ))?;
-                output.query_enum_list = Some(value);
+                input.query_enum_list = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
@@ -1615,7 +1613,7 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `IntegerEnum` is not a valid `queryIntegerEnum`"
                             .to_owned(),
                     ))?;
-                output.query_integer_enum = Some(value);
+                input.query_integer_enum = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "IntegerEnumList");
             if !items.is_empty() {
@@ -1630,16 +1628,15 @@ impl operation::all_query_string_types::AllQueryStringTypes {
                         "the query parameter `IntegerEnumList` is not a valid `queryIntegerEnumList`"
                             .to_owned(),
                     ))?;
-                output.query_integer_enum_list = Some(value);
+                input.query_integer_enum_list = Some(value);
             }
             let mut map = ::std::collections::BTreeMap::new();
             for (key, value) in &query {
                 map.entry(key.clone()).or_insert_with(Vec::new).push(value.clone());
             }
             if !map.is_empty() {
-                output.query_params_map_of_string_list = Some(map);
+                input.query_params_map_of_string_list = Some(map);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -1692,23 +1689,21 @@ impl operation::constant_and_variable_query_string::ConstantAndVariableQueryStri
     pub fn fill_defaults(
         _input: &mut operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::constant_and_variable_query_string::ConstantAndVariableQueryStringInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "baz")
@@ -1719,7 +1714,7 @@ impl operation::constant_and_variable_query_string::ConstantAndVariableQueryStri
                     .ok_or_else(|| malformed(
                         "the query parameter `baz` is not a valid `baz`".to_owned(),
                     ))?;
-                output.baz = Some(value);
+                input.baz = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "maybeSet")
                 .first()
@@ -1730,9 +1725,8 @@ impl operation::constant_and_variable_query_string::ConstantAndVariableQueryStri
                         "the query parameter `maybeSet` is not a valid `maybeSet`"
                             .to_owned(),
                     ))?;
-                output.maybe_set = Some(value);
+                input.maybe_set = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -1785,7 +1779,7 @@ impl operation::constant_query_string::ConstantQueryString {
     pub fn fill_defaults(
         _input: &mut operation::constant_query_string::ConstantQueryStringInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -1794,14 +1788,12 @@ impl operation::constant_query_string::ConstantQueryString {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::constant_query_string::ConstantQueryStringInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::constant_query_string::ConstantQueryStringInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("hello")
@@ -1810,8 +1802,7 @@ impl operation::constant_query_string::ConstantQueryString {
                 .ok_or_else(|| malformed(
                     "the label `hello` is not a valid `hello`".to_owned(),
                 ))?;
-            output.hello = Some(value);
-            let mut input = output;
+            input.hello = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -1864,26 +1855,21 @@ impl operation::content_type_parameters::ContentTypeParameters {
     pub fn fill_defaults(
         _input: &mut operation::content_type_parameters::ContentTypeParametersInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::content_type_parameters::ContentTypeParametersInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::rest::json_body(
+            let mut input: operation::content_type_parameters::ContentTypeParametersInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -1937,26 +1923,20 @@ impl operation::datetime_offsets::DatetimeOffsets {
     pub fn fill_defaults(
         _input: &mut operation::datetime_offsets::DatetimeOffsetsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::datetime_offsets::DatetimeOffsetsInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::datetime_offsets::DatetimeOffsetsInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2005,23 +1985,18 @@ impl operation::document_type::DocumentType {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::DocumentTypeInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::DocumentTypeInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::DocumentTypeInputOutput = runtime::server::rest::json_body(
+            let mut input: types::DocumentTypeInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2070,23 +2045,18 @@ impl operation::document_type_as_map_value::DocumentTypeAsMapValue {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::DocumentTypeAsMapValueInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::DocumentTypeAsMapValueInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::DocumentTypeAsMapValueInputOutput = runtime::server::rest::json_body(
+            let mut input: types::DocumentTypeAsMapValueInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2135,20 +2105,19 @@ impl operation::document_type_as_payload::DocumentTypeAsPayload {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::DocumentTypeAsPayloadInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::DocumentTypeAsPayloadInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
+            let mut input: types::DocumentTypeAsPayloadInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -2163,8 +2132,7 @@ impl operation::document_type_as_payload::DocumentTypeAsPayload {
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.document_value = value;
-            let mut input = output;
+            input.document_value = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2219,23 +2187,22 @@ impl operation::duplex_stream::DuplexStream {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::duplex_stream::DuplexStreamInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::duplex_stream::DuplexStreamInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::duplex_stream::DuplexStreamInput = ::serde_json::from_slice(
+            let mut input: operation::duplex_stream::DuplexStreamInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -2250,8 +2217,7 @@ impl operation::duplex_stream::DuplexStream {
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.stream = value;
-            let mut input = output;
+            input.stream = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2305,23 +2271,22 @@ impl operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStr
     pub fn fill_defaults(
         _input: &mut operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput = ::serde_json::from_slice(
+            let mut input: operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStreamsInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -2336,8 +2301,7 @@ impl operation::duplex_stream_with_distinct_streams::DuplexStreamWithDistinctStr
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.stream = value;
-            let mut input = output;
+            input.stream = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2391,23 +2355,22 @@ impl operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMess
     pub fn fill_defaults(
         _input: &mut operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput = ::serde_json::from_slice(
+            let mut input: operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMessagesInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -2422,7 +2385,7 @@ impl operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMess
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.stream = value;
+            input.stream = value;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
                     "initial-request-member",
@@ -2434,9 +2397,8 @@ impl operation::duplex_stream_with_initial_messages::DuplexStreamWithInitialMess
                         "header `initial-request-member` is not a valid `initialRequestMember`"
                             .to_owned(),
                     ))?;
-                output.initial_request_member = Some(value);
+                input.initial_request_member = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2500,26 +2462,20 @@ impl operation::empty_input_and_empty_output::EmptyInputAndEmptyOutput {
     pub fn fill_defaults(
         _input: &mut operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::empty_input_and_empty_output::EmptyInputAndEmptyOutputInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2573,25 +2529,19 @@ impl operation::endpoint_operation::EndpointOperation {
     pub fn fill_defaults(
         _input: &mut operation::endpoint_operation::EndpointOperationInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::endpoint_operation::EndpointOperationInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::endpoint_operation::EndpointOperationInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::endpoint_operation::EndpointOperationInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2644,25 +2594,20 @@ impl operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperati
     pub fn fill_defaults(
         _input: &mut operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::rest::json_body(
+            let mut input: operation::endpoint_with_host_label_operation::EndpointWithHostLabelOperationInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2715,26 +2660,20 @@ impl operation::fractional_seconds::FractionalSeconds {
     pub fn fill_defaults(
         _input: &mut operation::fractional_seconds::FractionalSecondsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::fractional_seconds::FractionalSecondsInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::fractional_seconds::FractionalSecondsInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::fractional_seconds::FractionalSecondsInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2788,26 +2727,20 @@ impl operation::greeting_with_errors::GreetingWithErrors {
     pub fn fill_defaults(
         _input: &mut operation::greeting_with_errors::GreetingWithErrorsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::greeting_with_errors::GreetingWithErrorsInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::greeting_with_errors::GreetingWithErrorsInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2890,25 +2823,19 @@ impl operation::host_with_path_operation::HostWithPathOperation {
     pub fn fill_defaults(
         _input: &mut operation::host_with_path_operation::HostWithPathOperationInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::host_with_path_operation::HostWithPathOperationInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::host_with_path_operation::HostWithPathOperationInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -2956,23 +2883,18 @@ impl operation::http_checksum_required::HttpChecksumRequired {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::HttpChecksumRequiredInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpChecksumRequiredInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::HttpChecksumRequiredInputOutput = runtime::server::rest::json_body(
+            let mut input: types::HttpChecksumRequiredInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3026,24 +2948,22 @@ impl operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders {
     pub fn fill_defaults(
         _input: &mut operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_empty_prefix_headers::HttpEmptyPrefixHeadersInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let mut map = ::std::collections::BTreeMap::new();
             for (name, value) in request.headers() {
@@ -3058,7 +2978,7 @@ impl operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders {
                     }
                 }
             }
-            output.prefix_headers = Some(map);
+            input.prefix_headers = Some(map);
             if let Some(text) = runtime::http::header_text(request.headers(), "hello")
                 .map_err(malformed)?
             {
@@ -3066,9 +2986,8 @@ impl operation::http_empty_prefix_headers::HttpEmptyPrefixHeaders {
                     .ok_or_else(|| malformed(
                         "header `hello` is not a valid `specificHeader`".to_owned(),
                     ))?;
-                output.specific_header = Some(value);
+                input.specific_header = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3119,26 +3038,24 @@ impl operation::http_enum_payload::HttpEnumPayload {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::EnumPayloadInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::EnumPayloadInput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("text/plain"))?;
             runtime::server::rest::accept(request, "text/plain")?;
-            let mut output: types::EnumPayloadInput = ::serde_json::from_slice(b"{}")
+            let mut input: types::EnumPayloadInput = ::serde_json::from_slice(b"{}")
                 .map_err(|e| malformed(e.to_string()))?;
             let value = Some(
                 types::StringEnum::from(String::from_utf8_lossy(body).as_ref()),
             );
-            output.payload = value;
-            let mut input = output;
+            input.payload = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3190,25 +3107,24 @@ impl operation::http_payload_traits::HttpPayloadTraits {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::HttpPayloadTraitsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpPayloadTraitsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("*/*"))?;
             runtime::server::rest::accept(request, "*/*")?;
-            let mut output: types::HttpPayloadTraitsInputOutput = ::serde_json::from_slice(
+            let mut input: types::HttpPayloadTraitsInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.blob = value;
+            input.blob = value;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
                 .map_err(malformed)?
             {
@@ -3216,9 +3132,8 @@ impl operation::http_payload_traits::HttpPayloadTraits {
                     .ok_or_else(|| malformed(
                         "header `X-Foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3274,28 +3189,27 @@ impl operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaT
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::HttpPayloadTraitsWithMediaTypeInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         types::HttpPayloadTraitsWithMediaTypeInputOutput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("text/plain"))?;
             runtime::server::rest::accept(request, "text/plain")?;
-            let mut output: types::HttpPayloadTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
+            let mut input: types::HttpPayloadTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.blob = value;
+            input.blob = value;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
                 .map_err(malformed)?
             {
@@ -3303,9 +3217,8 @@ impl operation::http_payload_traits_with_media_type::HttpPayloadTraitsWithMediaT
                     .ok_or_else(|| malformed(
                         "header `X-Foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3358,20 +3271,19 @@ impl operation::http_payload_with_structure::HttpPayloadWithStructure {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::HttpPayloadWithStructureInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpPayloadWithStructureInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
+            let mut input: types::HttpPayloadWithStructureInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -3386,8 +3298,7 @@ impl operation::http_payload_with_structure::HttpPayloadWithStructure {
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.nested = value;
-            let mut input = output;
+            input.nested = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3436,20 +3347,19 @@ impl operation::http_payload_with_union::HttpPayloadWithUnion {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::HttpPayloadWithUnionInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::HttpPayloadWithUnionInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::HttpPayloadWithUnionInputOutput = ::serde_json::from_slice(
+            let mut input: types::HttpPayloadWithUnionInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -3464,8 +3374,7 @@ impl operation::http_payload_with_union::HttpPayloadWithUnion {
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.nested = value;
-            let mut input = output;
+            input.nested = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3519,24 +3428,22 @@ impl operation::http_prefix_headers::HttpPrefixHeaders {
     pub fn fill_defaults(
         _input: &mut operation::http_prefix_headers::HttpPrefixHeadersInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::http_prefix_headers::HttpPrefixHeadersInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::http_prefix_headers::HttpPrefixHeadersInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_prefix_headers::HttpPrefixHeadersInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "x-foo")
                 .map_err(malformed)?
@@ -3545,7 +3452,7 @@ impl operation::http_prefix_headers::HttpPrefixHeaders {
                     .ok_or_else(|| malformed(
                         "header `x-foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
             let mut map = ::std::collections::BTreeMap::new();
             for (name, value) in request.headers() {
@@ -3560,8 +3467,7 @@ impl operation::http_prefix_headers::HttpPrefixHeaders {
                     }
                 }
             }
-            output.foo_map = Some(map);
-            let mut input = output;
+            input.foo_map = Some(map);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3617,26 +3523,20 @@ impl operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponse {
     pub fn fill_defaults(
         _input: &mut operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_prefix_headers_in_response::HttpPrefixHeadersInResponseInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3691,23 +3591,18 @@ impl operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation {
     pub fn fill_defaults(
         _input: &mut operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_query_params_only_operation::HttpQueryParamsOnlyOperationInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             let mut map = ::std::collections::BTreeMap::new();
@@ -3715,9 +3610,8 @@ impl operation::http_query_params_only_operation::HttpQueryParamsOnlyOperation {
                 map.entry(key.clone()).or_insert_with(|| value.clone());
             }
             if !map.is_empty() {
-                output.query_map = Some(map);
+                input.query_map = Some(map);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3770,7 +3664,7 @@ impl operation::http_request_with_float_labels::HttpRequestWithFloatLabels {
     pub fn fill_defaults(
         _input: &mut operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -3779,14 +3673,12 @@ impl operation::http_request_with_float_labels::HttpRequestWithFloatLabels {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_request_with_float_labels::HttpRequestWithFloatLabelsInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("float")
@@ -3795,7 +3687,7 @@ impl operation::http_request_with_float_labels::HttpRequestWithFloatLabels {
                 .ok_or_else(|| malformed(
                     "the label `float` is not a valid `float`".to_owned(),
                 ))?;
-            output.float = Some(value);
+            input.float = Some(value);
             let text = labels
                 .get("double")
                 .ok_or_else(|| malformed("the URI has no label `double`".to_owned()))?;
@@ -3803,8 +3695,7 @@ impl operation::http_request_with_float_labels::HttpRequestWithFloatLabels {
                 .ok_or_else(|| malformed(
                     "the label `double` is not a valid `double`".to_owned(),
                 ))?;
-            output.double = Some(value);
-            let mut input = output;
+            input.double = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3857,7 +3748,7 @@ impl operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLab
     pub fn fill_defaults(
         _input: &mut operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -3866,14 +3757,12 @@ impl operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLab
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLabelInPathInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("foo")
@@ -3882,7 +3771,7 @@ impl operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLab
                 .ok_or_else(|| malformed(
                     "the label `foo` is not a valid `foo`".to_owned(),
                 ))?;
-            output.foo = Some(value);
+            input.foo = Some(value);
             let text = labels
                 .get("baz")
                 .ok_or_else(|| malformed("the URI has no label `baz`".to_owned()))?;
@@ -3890,8 +3779,7 @@ impl operation::http_request_with_greedy_label_in_path::HttpRequestWithGreedyLab
                 .ok_or_else(|| malformed(
                     "the label `baz` is not a valid `baz`".to_owned(),
                 ))?;
-            output.baz = Some(value);
-            let mut input = output;
+            input.baz = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -3944,7 +3832,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
     pub fn fill_defaults(
         _input: &mut operation::http_request_with_labels::HttpRequestWithLabelsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -3953,14 +3841,12 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::http_request_with_labels::HttpRequestWithLabelsInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_request_with_labels::HttpRequestWithLabelsInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("string")
@@ -3969,7 +3855,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `string` is not a valid `string`".to_owned(),
                 ))?;
-            output.string = Some(value);
+            input.string = Some(value);
             let text = labels
                 .get("short")
                 .ok_or_else(|| malformed("the URI has no label `short`".to_owned()))?;
@@ -3977,7 +3863,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `short` is not a valid `short`".to_owned(),
                 ))?;
-            output.short = Some(value);
+            input.short = Some(value);
             let text = labels
                 .get("integer")
                 .ok_or_else(|| malformed("the URI has no label `integer`".to_owned()))?;
@@ -3985,7 +3871,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `integer` is not a valid `integer`".to_owned(),
                 ))?;
-            output.integer = Some(value);
+            input.integer = Some(value);
             let text = labels
                 .get("long")
                 .ok_or_else(|| malformed("the URI has no label `long`".to_owned()))?;
@@ -3993,7 +3879,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `long` is not a valid `long`".to_owned(),
                 ))?;
-            output.long = Some(value);
+            input.long = Some(value);
             let text = labels
                 .get("float")
                 .ok_or_else(|| malformed("the URI has no label `float`".to_owned()))?;
@@ -4001,7 +3887,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `float` is not a valid `float`".to_owned(),
                 ))?;
-            output.float = Some(value);
+            input.float = Some(value);
             let text = labels
                 .get("double")
                 .ok_or_else(|| malformed("the URI has no label `double`".to_owned()))?;
@@ -4009,7 +3895,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `double` is not a valid `double`".to_owned(),
                 ))?;
-            output.double = Some(value);
+            input.double = Some(value);
             let text = labels
                 .get("boolean")
                 .ok_or_else(|| malformed("the URI has no label `boolean`".to_owned()))?;
@@ -4017,7 +3903,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `boolean` is not a valid `boolean`".to_owned(),
                 ))?;
-            output.boolean = Some(value);
+            input.boolean = Some(value);
             let text = labels
                 .get("timestamp")
                 .ok_or_else(|| malformed(
@@ -4030,8 +3916,7 @@ impl operation::http_request_with_labels::HttpRequestWithLabels {
                 .ok_or_else(|| malformed(
                     "the label `timestamp` is not a valid `timestamp`".to_owned(),
                 ))?;
-            output.timestamp = Some(value);
-            let mut input = output;
+            input.timestamp = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4084,7 +3969,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
     pub fn fill_defaults(
         _input: &mut operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -4093,14 +3978,12 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLabelsAndTimestampFormatInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("memberEpochSeconds")
@@ -4115,7 +3998,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                     "the label `memberEpochSeconds` is not a valid `memberEpochSeconds`"
                         .to_owned(),
                 ))?;
-            output.member_epoch_seconds = Some(value);
+            input.member_epoch_seconds = Some(value);
             let text = labels
                 .get("memberHttpDate")
                 .ok_or_else(|| malformed(
@@ -4129,7 +4012,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                     "the label `memberHttpDate` is not a valid `memberHttpDate`"
                         .to_owned(),
                 ))?;
-            output.member_http_date = Some(value);
+            input.member_http_date = Some(value);
             let text = labels
                 .get("memberDateTime")
                 .ok_or_else(|| malformed(
@@ -4143,7 +4026,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                     "the label `memberDateTime` is not a valid `memberDateTime`"
                         .to_owned(),
                 ))?;
-            output.member_date_time = Some(value);
+            input.member_date_time = Some(value);
             let text = labels
                 .get("defaultFormat")
                 .ok_or_else(|| malformed(
@@ -4156,7 +4039,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                 .ok_or_else(|| malformed(
                     "the label `defaultFormat` is not a valid `defaultFormat`".to_owned(),
                 ))?;
-            output.default_format = Some(value);
+            input.default_format = Some(value);
             let text = labels
                 .get("targetEpochSeconds")
                 .ok_or_else(|| malformed(
@@ -4170,7 +4053,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                     "the label `targetEpochSeconds` is not a valid `targetEpochSeconds`"
                         .to_owned(),
                 ))?;
-            output.target_epoch_seconds = Some(value);
+            input.target_epoch_seconds = Some(value);
             let text = labels
                 .get("targetHttpDate")
                 .ok_or_else(|| malformed(
@@ -4184,7 +4067,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                     "the label `targetHttpDate` is not a valid `targetHttpDate`"
                         .to_owned(),
                 ))?;
-            output.target_http_date = Some(value);
+            input.target_http_date = Some(value);
             let text = labels
                 .get("targetDateTime")
                 .ok_or_else(|| malformed(
@@ -4198,8 +4081,7 @@ impl operation::http_request_with_labels_and_timestamp_format::HttpRequestWithLa
                     "the label `targetDateTime` is not a valid `targetDateTime`"
                         .to_owned(),
                 ))?;
-            output.target_date_time = Some(value);
-            let mut input = output;
+            input.target_date_time = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4252,7 +4134,7 @@ impl operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral {
     pub fn fill_defaults(
         _input: &mut operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -4261,14 +4143,12 @@ impl operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_request_with_regex_literal::HttpRequestWithRegexLiteralInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("str")
@@ -4277,8 +4157,7 @@ impl operation::http_request_with_regex_literal::HttpRequestWithRegexLiteral {
                 .ok_or_else(|| malformed(
                     "the label `str` is not a valid `str`".to_owned(),
                 ))?;
-            output.str = Some(value);
-            let mut input = output;
+            input.str = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4331,26 +4210,20 @@ impl operation::http_response_code::HttpResponseCode {
     pub fn fill_defaults(
         _input: &mut operation::http_response_code::HttpResponseCodeInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::http_response_code::HttpResponseCodeInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::http_response_code::HttpResponseCodeInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::http_response_code::HttpResponseCodeInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4402,26 +4275,24 @@ impl operation::http_string_payload::HttpStringPayload {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::StringPayloadInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::StringPayloadInput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("text/plain"))?;
             runtime::server::rest::accept(request, "text/plain")?;
-            let mut output: types::StringPayloadInput = ::serde_json::from_slice(b"{}")
+            let mut input: types::StringPayloadInput = ::serde_json::from_slice(b"{}")
                 .map_err(|e| malformed(e.to_string()))?;
             let value = Some(
                 String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
             );
-            output.payload = value;
-            let mut input = output;
+            input.payload = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4478,26 +4349,20 @@ impl operation::ignore_query_params_in_response::IgnoreQueryParamsInResponse {
     pub fn fill_defaults(
         _input: &mut operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::ignore_query_params_in_response::IgnoreQueryParamsInResponseInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4546,21 +4411,19 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::InputAndOutputWithHeadersIo) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::InputAndOutputWithHeadersIo, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::InputAndOutputWithHeadersIo = runtime::server::rest::json_body(
-                body,
+            let mut input: types::InputAndOutputWithHeadersIo = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-String")
                 .map_err(malformed)?
@@ -4569,7 +4432,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-String` is not a valid `headerString`".to_owned(),
                     ))?;
-                output.header_string = Some(value);
+                input.header_string = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Byte")
                 .map_err(malformed)?
@@ -4578,7 +4441,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Byte` is not a valid `headerByte`".to_owned(),
                     ))?;
-                output.header_byte = Some(value);
+                input.header_byte = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Short")
                 .map_err(malformed)?
@@ -4587,7 +4450,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Short` is not a valid `headerShort`".to_owned(),
                     ))?;
-                output.header_short = Some(value);
+                input.header_short = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4599,7 +4462,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Integer` is not a valid `headerInteger`".to_owned(),
                     ))?;
-                output.header_integer = Some(value);
+                input.header_integer = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Long")
                 .map_err(malformed)?
@@ -4608,7 +4471,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Long` is not a valid `headerLong`".to_owned(),
                     ))?;
-                output.header_long = Some(value);
+                input.header_long = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Float")
                 .map_err(malformed)?
@@ -4617,7 +4480,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Float` is not a valid `headerFloat`".to_owned(),
                     ))?;
-                output.header_float = Some(value);
+                input.header_float = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Double")
                 .map_err(malformed)?
@@ -4626,7 +4489,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Double` is not a valid `headerDouble`".to_owned(),
                     ))?;
-                output.header_double = Some(value);
+                input.header_double = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4638,7 +4501,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Boolean1` is not a valid `headerTrueBool`".to_owned(),
                     ))?;
-                output.header_true_bool = Some(value);
+                input.header_true_bool = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4650,7 +4513,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Boolean2` is not a valid `headerFalseBool`".to_owned(),
                     ))?;
-                output.header_false_bool = Some(value);
+                input.header_false_bool = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4668,7 +4531,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-StringList` is not a valid `headerStringList`"
                             .to_owned(),
                     ))?;
-                output.header_string_list = Some(value);
+                input.header_string_list = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4686,7 +4549,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-StringSet` is not a valid `headerStringSet`"
                             .to_owned(),
                     ))?;
-                output.header_string_set = Some(value);
+                input.header_string_set = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4704,7 +4567,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-IntegerList` is not a valid `headerIntegerList`"
                             .to_owned(),
                     ))?;
-                output.header_integer_list = Some(value);
+                input.header_integer_list = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4722,7 +4585,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-BooleanList` is not a valid `headerBooleanList`"
                             .to_owned(),
                     ))?;
-                output.header_boolean_list = Some(value);
+                input.header_boolean_list = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4741,7 +4604,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-TimestampList` is not a valid `headerTimestampList`"
                             .to_owned(),
                     ))?;
-                output.header_timestamp_list = Some(value);
+                input.header_timestamp_list = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Enum")
                 .map_err(malformed)?
@@ -4750,7 +4613,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-Enum` is not a valid `headerEnum`".to_owned(),
                     ))?;
-                output.header_enum = Some(value);
+                input.header_enum = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4765,7 +4628,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                     .ok_or_else(|| malformed(
                         "header `X-EnumList` is not a valid `headerEnumList`".to_owned(),
                     ))?;
-                output.header_enum_list = Some(value);
+                input.header_enum_list = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4782,7 +4645,7 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-IntegerEnum` is not a valid `headerIntegerEnum`"
                             .to_owned(),
                     ))?;
-                output.header_integer_enum = Some(value);
+                input.header_integer_enum = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -4805,9 +4668,8 @@ impl operation::input_and_output_with_headers::InputAndOutputWithHeaders {
                         "header `X-IntegerEnumList` is not a valid `headerIntegerEnumList`"
                             .to_owned(),
                     ))?;
-                output.header_integer_enum_list = Some(value);
+                input.header_integer_enum_list = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -4923,19 +4785,18 @@ impl operation::input_stream::InputStream {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::input_stream::InputStreamInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<operation::input_stream::InputStreamInput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::input_stream::InputStreamInput = ::serde_json::from_slice(
+            let mut input: operation::input_stream::InputStreamInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -4950,8 +4811,7 @@ impl operation::input_stream::InputStream {
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.stream = value;
-            let mut input = output;
+            input.stream = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5004,22 +4864,21 @@ impl operation::input_stream_with_initial_request::InputStreamWithInitialRequest
     pub fn fill_defaults(
         _input: &mut operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput = ::serde_json::from_slice(
+            let mut input: operation::input_stream_with_initial_request::InputStreamWithInitialRequestInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -5034,7 +4893,7 @@ impl operation::input_stream_with_initial_request::InputStreamWithInitialRequest
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.stream = value;
+            input.stream = value;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
                     "initial-request-member",
@@ -5046,9 +4905,8 @@ impl operation::input_stream_with_initial_request::InputStreamWithInitialRequest
                         "header `initial-request-member` is not a valid `initialRequestMember`"
                             .to_owned(),
                     ))?;
-                output.initial_request_member = Some(value);
+                input.initial_request_member = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5096,23 +4954,18 @@ impl operation::json_blobs::JsonBlobs {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::JsonBlobsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonBlobsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::JsonBlobsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::JsonBlobsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5161,23 +5014,18 @@ impl operation::json_enums::JsonEnums {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::JsonEnumsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonEnumsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::JsonEnumsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::JsonEnumsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5226,23 +5074,18 @@ impl operation::json_int_enums::JsonIntEnums {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::JsonIntEnumsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonIntEnumsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::JsonIntEnumsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::JsonIntEnumsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5291,23 +5134,18 @@ impl operation::json_lists::JsonLists {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::JsonListsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonListsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::JsonListsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::JsonListsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5356,23 +5194,18 @@ impl operation::json_maps::JsonMaps {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::JsonMapsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonMapsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::JsonMapsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::JsonMapsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5421,23 +5254,18 @@ impl operation::json_timestamps::JsonTimestamps {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::JsonTimestampsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::JsonTimestampsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::JsonTimestampsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::JsonTimestampsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5486,23 +5314,18 @@ impl operation::json_unions::JsonUnions {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::UnionInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::UnionInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::UnionInputOutput = runtime::server::rest::json_body(
+            let mut input: types::UnionInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5556,26 +5379,20 @@ impl operation::malformed_accept_with_body::MalformedAcceptWithBody {
     pub fn fill_defaults(
         _input: &mut operation::malformed_accept_with_body::MalformedAcceptWithBodyInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_accept_with_body::MalformedAcceptWithBodyInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::malformed_accept_with_body::MalformedAcceptWithBodyInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_accept_with_body::MalformedAcceptWithBodyInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5627,26 +5444,20 @@ impl operation::malformed_accept_with_generic_string::MalformedAcceptWithGeneric
     pub fn fill_defaults(
         _input: &mut operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "text/plain")?;
-            let mut output: operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_accept_with_generic_string::MalformedAcceptWithGenericStringInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5703,26 +5514,20 @@ impl operation::malformed_accept_with_payload::MalformedAcceptWithPayload {
     pub fn fill_defaults(
         _input: &mut operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "image/jpeg")?;
-            let mut output: operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_accept_with_payload::MalformedAcceptWithPayloadInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5777,25 +5582,20 @@ impl operation::malformed_blob::MalformedBlob {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_blob::MalformedBlobInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_blob::MalformedBlobInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_blob::MalformedBlobInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_blob::MalformedBlobInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5848,7 +5648,7 @@ impl operation::malformed_boolean::MalformedBoolean {
     pub fn fill_defaults(
         _input: &mut operation::malformed_boolean::MalformedBooleanInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -5857,13 +5657,12 @@ impl operation::malformed_boolean::MalformedBoolean {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_boolean::MalformedBooleanInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_boolean::MalformedBooleanInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -5877,7 +5676,7 @@ impl operation::malformed_boolean::MalformedBoolean {
                         "header `booleanInHeader` is not a valid `booleanInHeader`"
                             .to_owned(),
                     ))?;
-                output.boolean_in_header = Some(value);
+                input.boolean_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -5889,7 +5688,7 @@ impl operation::malformed_boolean::MalformedBoolean {
                 .ok_or_else(|| malformed(
                     "the label `booleanInPath` is not a valid `booleanInPath`".to_owned(),
                 ))?;
-            output.boolean_in_path = Some(value);
+            input.boolean_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "booleanInQuery",
@@ -5902,9 +5701,8 @@ impl operation::malformed_boolean::MalformedBoolean {
                         "the query parameter `booleanInQuery` is not a valid `booleanInQuery`"
                             .to_owned(),
                     ))?;
-                output.boolean_in_query = Some(value);
+                input.boolean_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -5955,7 +5753,7 @@ impl operation::malformed_byte::MalformedByte {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_byte::MalformedByteInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -5964,13 +5762,12 @@ impl operation::malformed_byte::MalformedByte {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_byte::MalformedByteInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_byte::MalformedByteInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -5983,7 +5780,7 @@ impl operation::malformed_byte::MalformedByte {
                     .ok_or_else(|| malformed(
                         "header `byteInHeader` is not a valid `byteInHeader`".to_owned(),
                     ))?;
-                output.byte_in_header = Some(value);
+                input.byte_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -5995,7 +5792,7 @@ impl operation::malformed_byte::MalformedByte {
                 .ok_or_else(|| malformed(
                     "the label `byteInPath` is not a valid `byteInPath`".to_owned(),
                 ))?;
-            output.byte_in_path = Some(value);
+            input.byte_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "byteInQuery",
@@ -6008,9 +5805,8 @@ impl operation::malformed_byte::MalformedByte {
                         "the query parameter `byteInQuery` is not a valid `byteInQuery`"
                             .to_owned(),
                     ))?;
-                output.byte_in_query = Some(value);
+                input.byte_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6058,22 +5854,17 @@ impl operation::malformed_content_type_with_body::MalformedContentTypeWithBody {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::GreetingStruct) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::GreetingStruct, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: types::GreetingStruct = runtime::server::rest::json_body(
+            let mut input: types::GreetingStruct = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6126,30 +5917,28 @@ impl operation::malformed_content_type_with_generic_string::MalformedContentType
     pub fn fill_defaults(
         _input: &mut operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("text/plain"))?;
-            let mut output: operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput = ::serde_json::from_slice(
+            let mut input: operation::malformed_content_type_with_generic_string::MalformedContentTypeWithGenericStringInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = Some(
                 String::from_utf8(body.to_vec()).map_err(|e| malformed(e.to_string()))?,
             );
-            output.payload = value;
-            let mut input = output;
+            input.payload = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6202,28 +5991,26 @@ impl operation::malformed_content_type_with_payload::MalformedContentTypeWithPay
     pub fn fill_defaults(
         _input: &mut operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("image/jpeg"))?;
-            let mut output: operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput = ::serde_json::from_slice(
+            let mut input: operation::malformed_content_type_with_payload::MalformedContentTypeWithPayloadInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.payload = value;
-            let mut input = output;
+            input.payload = value;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6276,25 +6063,19 @@ impl operation::malformed_content_type_without_body::MalformedContentTypeWithout
     pub fn fill_defaults(
         _input: &mut operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_content_type_without_body::MalformedContentTypeWithoutBodyInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6347,23 +6128,21 @@ impl operation::malformed_content_type_without_body_empty_input::MalformedConten
     pub fn fill_defaults(
         _input: &mut operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_content_type_without_body_empty_input::MalformedContentTypeWithoutBodyEmptyInputInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "header")
                 .map_err(malformed)?
@@ -6372,9 +6151,8 @@ impl operation::malformed_content_type_without_body_empty_input::MalformedConten
                     .ok_or_else(|| malformed(
                         "header `header` is not a valid `header`".to_owned(),
                     ))?;
-                output.header = Some(value);
+                input.header = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6427,7 +6205,7 @@ impl operation::malformed_double::MalformedDouble {
     pub fn fill_defaults(
         _input: &mut operation::malformed_double::MalformedDoubleInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -6436,13 +6214,12 @@ impl operation::malformed_double::MalformedDouble {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_double::MalformedDoubleInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_double::MalformedDoubleInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -6456,7 +6233,7 @@ impl operation::malformed_double::MalformedDouble {
                         "header `doubleInHeader` is not a valid `doubleInHeader`"
                             .to_owned(),
                     ))?;
-                output.double_in_header = Some(value);
+                input.double_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -6468,7 +6245,7 @@ impl operation::malformed_double::MalformedDouble {
                 .ok_or_else(|| malformed(
                     "the label `doubleInPath` is not a valid `doubleInPath`".to_owned(),
                 ))?;
-            output.double_in_path = Some(value);
+            input.double_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "doubleInQuery",
@@ -6481,9 +6258,8 @@ impl operation::malformed_double::MalformedDouble {
                         "the query parameter `doubleInQuery` is not a valid `doubleInQuery`"
                             .to_owned(),
                     ))?;
-                output.double_in_query = Some(value);
+                input.double_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6534,7 +6310,7 @@ impl operation::malformed_float::MalformedFloat {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_float::MalformedFloatInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -6543,13 +6319,12 @@ impl operation::malformed_float::MalformedFloat {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_float::MalformedFloatInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_float::MalformedFloatInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -6563,7 +6338,7 @@ impl operation::malformed_float::MalformedFloat {
                         "header `floatInHeader` is not a valid `floatInHeader`"
                             .to_owned(),
                     ))?;
-                output.float_in_header = Some(value);
+                input.float_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -6575,7 +6350,7 @@ impl operation::malformed_float::MalformedFloat {
                 .ok_or_else(|| malformed(
                     "the label `floatInPath` is not a valid `floatInPath`".to_owned(),
                 ))?;
-            output.float_in_path = Some(value);
+            input.float_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "floatInQuery",
@@ -6588,9 +6363,8 @@ impl operation::malformed_float::MalformedFloat {
                         "the query parameter `floatInQuery` is not a valid `floatInQuery`"
                             .to_owned(),
                     ))?;
-                output.float_in_query = Some(value);
+                input.float_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6643,7 +6417,7 @@ impl operation::malformed_integer::MalformedInteger {
     pub fn fill_defaults(
         _input: &mut operation::malformed_integer::MalformedIntegerInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -6652,13 +6426,12 @@ impl operation::malformed_integer::MalformedInteger {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_integer::MalformedIntegerInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_integer::MalformedIntegerInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -6672,7 +6445,7 @@ impl operation::malformed_integer::MalformedInteger {
                         "header `integerInHeader` is not a valid `integerInHeader`"
                             .to_owned(),
                     ))?;
-                output.integer_in_header = Some(value);
+                input.integer_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -6684,7 +6457,7 @@ impl operation::malformed_integer::MalformedInteger {
                 .ok_or_else(|| malformed(
                     "the label `integerInPath` is not a valid `integerInPath`".to_owned(),
                 ))?;
-            output.integer_in_path = Some(value);
+            input.integer_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "integerInQuery",
@@ -6697,9 +6470,8 @@ impl operation::malformed_integer::MalformedInteger {
                         "the query parameter `integerInQuery` is not a valid `integerInQuery`"
                             .to_owned(),
                     ))?;
-                output.integer_in_query = Some(value);
+                input.integer_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6750,25 +6522,20 @@ impl operation::malformed_list::MalformedList {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_list::MalformedListInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_list::MalformedListInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_list::MalformedListInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_list::MalformedListInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6819,7 +6586,7 @@ impl operation::malformed_long::MalformedLong {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_long::MalformedLongInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -6828,13 +6595,12 @@ impl operation::malformed_long::MalformedLong {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_long::MalformedLongInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_long::MalformedLongInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -6847,7 +6613,7 @@ impl operation::malformed_long::MalformedLong {
                     .ok_or_else(|| malformed(
                         "header `longInHeader` is not a valid `longInHeader`".to_owned(),
                     ))?;
-                output.long_in_header = Some(value);
+                input.long_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -6859,7 +6625,7 @@ impl operation::malformed_long::MalformedLong {
                 .ok_or_else(|| malformed(
                     "the label `longInPath` is not a valid `longInPath`".to_owned(),
                 ))?;
-            output.long_in_path = Some(value);
+            input.long_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "longInQuery",
@@ -6872,9 +6638,8 @@ impl operation::malformed_long::MalformedLong {
                         "the query parameter `longInQuery` is not a valid `longInQuery`"
                             .to_owned(),
                     ))?;
-                output.long_in_query = Some(value);
+                input.long_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6925,25 +6690,20 @@ impl operation::malformed_map::MalformedMap {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_map::MalformedMapInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_map::MalformedMapInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_map::MalformedMapInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_map::MalformedMapInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -6996,25 +6756,20 @@ impl operation::malformed_request_body::MalformedRequestBody {
     pub fn fill_defaults(
         _input: &mut operation::malformed_request_body::MalformedRequestBodyInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_request_body::MalformedRequestBodyInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_request_body::MalformedRequestBodyInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_request_body::MalformedRequestBodyInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7065,7 +6820,7 @@ impl operation::malformed_short::MalformedShort {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_short::MalformedShortInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -7074,13 +6829,12 @@ impl operation::malformed_short::MalformedShort {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_short::MalformedShortInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_short::MalformedShortInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -7094,7 +6848,7 @@ impl operation::malformed_short::MalformedShort {
                         "header `shortInHeader` is not a valid `shortInHeader`"
                             .to_owned(),
                     ))?;
-                output.short_in_header = Some(value);
+                input.short_in_header = Some(value);
             }
             let query = runtime::server::rest::query_pairs(request);
             let text = labels
@@ -7106,7 +6860,7 @@ impl operation::malformed_short::MalformedShort {
                 .ok_or_else(|| malformed(
                     "the label `shortInPath` is not a valid `shortInPath`".to_owned(),
                 ))?;
-            output.short_in_path = Some(value);
+            input.short_in_path = Some(value);
             if let Some(text) = runtime::server::rest::query_values(
                     &query,
                     "shortInQuery",
@@ -7119,9 +6873,8 @@ impl operation::malformed_short::MalformedShort {
                         "the query parameter `shortInQuery` is not a valid `shortInQuery`"
                             .to_owned(),
                     ))?;
-                output.short_in_query = Some(value);
+                input.short_in_query = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7174,23 +6927,21 @@ impl operation::malformed_string::MalformedString {
     pub fn fill_defaults(
         _input: &mut operation::malformed_string::MalformedStringInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_string::MalformedStringInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_string::MalformedStringInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_string::MalformedStringInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -7205,9 +6956,8 @@ impl operation::malformed_string::MalformedString {
                         "header `amz-media-typed-header` is not a valid `blob`"
                             .to_owned(),
                     ))?;
-                output.blob = Some(value);
+                input.blob = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7260,25 +7010,20 @@ impl operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTi
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_timestamp_body_date_time::MalformedTimestampBodyDateTimeInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7331,25 +7076,20 @@ impl operation::malformed_timestamp_body_default::MalformedTimestampBodyDefault 
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_timestamp_body_default::MalformedTimestampBodyDefaultInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7402,25 +7142,20 @@ impl operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDa
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_timestamp_body_http_date::MalformedTimestampBodyHttpDateInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7473,23 +7208,21 @@ impl operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDa
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDateTimeInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -7504,9 +7237,8 @@ impl operation::malformed_timestamp_header_date_time::MalformedTimestampHeaderDa
                     .ok_or_else(|| malformed(
                         "header `timestamp` is not a valid `timestamp`".to_owned(),
                     ))?;
-                output.timestamp = Some(value);
+                input.timestamp = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7559,23 +7291,21 @@ impl operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefa
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefaultInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -7590,9 +7320,8 @@ impl operation::malformed_timestamp_header_default::MalformedTimestampHeaderDefa
                     .ok_or_else(|| malformed(
                         "header `timestamp` is not a valid `timestamp`".to_owned(),
                     ))?;
-                output.timestamp = Some(value);
+                input.timestamp = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7645,23 +7374,21 @@ impl operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpoch 
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpochInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -7676,9 +7403,8 @@ impl operation::malformed_timestamp_header_epoch::MalformedTimestampHeaderEpoch 
                     .ok_or_else(|| malformed(
                         "header `timestamp` is not a valid `timestamp`".to_owned(),
                     ))?;
-                output.timestamp = Some(value);
+                input.timestamp = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7731,7 +7457,7 @@ impl operation::malformed_timestamp_path_default::MalformedTimestampPathDefault 
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_path_default::MalformedTimestampPathDefaultInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -7740,14 +7466,12 @@ impl operation::malformed_timestamp_path_default::MalformedTimestampPathDefault 
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_path_default::MalformedTimestampPathDefaultInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_path_default::MalformedTimestampPathDefaultInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("timestamp")
@@ -7761,8 +7485,7 @@ impl operation::malformed_timestamp_path_default::MalformedTimestampPathDefault 
                 .ok_or_else(|| malformed(
                     "the label `timestamp` is not a valid `timestamp`".to_owned(),
                 ))?;
-            output.timestamp = Some(value);
-            let mut input = output;
+            input.timestamp = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7815,7 +7538,7 @@ impl operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpoch {
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -7824,14 +7547,12 @@ impl operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpoch {
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpochInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("timestamp")
@@ -7845,8 +7566,7 @@ impl operation::malformed_timestamp_path_epoch::MalformedTimestampPathEpoch {
                 .ok_or_else(|| malformed(
                     "the label `timestamp` is not a valid `timestamp`".to_owned(),
                 ))?;
-            output.timestamp = Some(value);
-            let mut input = output;
+            input.timestamp = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7899,7 +7619,7 @@ impl operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDa
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
         labels: &runtime::server::rest::Labels,
@@ -7908,14 +7628,12 @@ impl operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDa
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDateInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let text = labels
                 .get("timestamp")
@@ -7929,8 +7647,7 @@ impl operation::malformed_timestamp_path_http_date::MalformedTimestampPathHttpDa
                 .ok_or_else(|| malformed(
                     "the label `timestamp` is not a valid `timestamp`".to_owned(),
                 ))?;
-            output.timestamp = Some(value);
-            let mut input = output;
+            input.timestamp = Some(value);
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -7983,23 +7700,21 @@ impl operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaul
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaultInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
@@ -8014,9 +7729,8 @@ impl operation::malformed_timestamp_query_default::MalformedTimestampQueryDefaul
                         "the query parameter `timestamp` is not a valid `timestamp`"
                             .to_owned(),
                     ))?;
-                output.timestamp = Some(value);
+                input.timestamp = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8069,23 +7783,21 @@ impl operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpoch {
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpochInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
@@ -8100,9 +7812,8 @@ impl operation::malformed_timestamp_query_epoch::MalformedTimestampQueryEpoch {
                         "the query parameter `timestamp` is not a valid `timestamp`"
                             .to_owned(),
                     ))?;
-                output.timestamp = Some(value);
+                input.timestamp = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8155,23 +7866,21 @@ impl operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttp
     pub fn fill_defaults(
         _input: &mut operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttpDateInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "timestamp")
@@ -8186,9 +7895,8 @@ impl operation::malformed_timestamp_query_http_date::MalformedTimestampQueryHttp
                         "the query parameter `timestamp` is not a valid `timestamp`"
                             .to_owned(),
                     ))?;
-                output.timestamp = Some(value);
+                input.timestamp = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8239,25 +7947,20 @@ impl operation::malformed_union::MalformedUnion {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::malformed_union::MalformedUnionInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::malformed_union::MalformedUnionInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::malformed_union::MalformedUnionInput = runtime::server::rest::json_body(
+            let mut input: operation::malformed_union::MalformedUnionInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8310,24 +8013,22 @@ impl operation::media_type_header::MediaTypeHeader {
     pub fn fill_defaults(
         _input: &mut operation::media_type_header::MediaTypeHeaderInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::media_type_header::MediaTypeHeaderInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::media_type_header::MediaTypeHeaderInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::media_type_header::MediaTypeHeaderInput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Json")
                 .map_err(malformed)?
@@ -8338,9 +8039,8 @@ impl operation::media_type_header::MediaTypeHeader {
                     .ok_or_else(|| malformed(
                         "header `X-Json` is not a valid `json`".to_owned(),
                     ))?;
-                output.json = Some(value);
+                input.json = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8398,25 +8098,19 @@ impl operation::no_input_and_no_output::NoInputAndNoOutput {
     pub fn fill_defaults(
         _input: &mut operation::no_input_and_no_output::NoInputAndNoOutputInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::no_input_and_no_output::NoInputAndNoOutputInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::no_input_and_no_output::NoInputAndNoOutputInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8469,26 +8163,20 @@ impl operation::no_input_and_output::NoInputAndOutput {
     pub fn fill_defaults(
         _input: &mut operation::no_input_and_output::NoInputAndOutputInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::no_input_and_output::NoInputAndOutputInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::no_input_and_output::NoInputAndOutputInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8537,21 +8225,19 @@ impl operation::null_and_empty_headers_client::NullAndEmptyHeadersClient {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::NullAndEmptyHeadersIo) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::NullAndEmptyHeadersIo, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
-                body,
+            let mut input: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-A")
                 .map_err(malformed)?
@@ -8560,7 +8246,7 @@ impl operation::null_and_empty_headers_client::NullAndEmptyHeadersClient {
                     .ok_or_else(|| malformed(
                         "header `X-A` is not a valid `a`".to_owned(),
                     ))?;
-                output.a = Some(value);
+                input.a = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-B")
                 .map_err(malformed)?
@@ -8569,7 +8255,7 @@ impl operation::null_and_empty_headers_client::NullAndEmptyHeadersClient {
                     .ok_or_else(|| malformed(
                         "header `X-B` is not a valid `b`".to_owned(),
                     ))?;
-                output.b = Some(value);
+                input.b = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-C")
                 .map_err(malformed)?
@@ -8583,9 +8269,8 @@ impl operation::null_and_empty_headers_client::NullAndEmptyHeadersClient {
                     .ok_or_else(|| malformed(
                         "header `X-C` is not a valid `c`".to_owned(),
                     ))?;
-                output.c = Some(value);
+                input.c = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8637,21 +8322,19 @@ impl operation::null_and_empty_headers_server::NullAndEmptyHeadersServer {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::NullAndEmptyHeadersIo) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::NullAndEmptyHeadersIo, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
-                body,
+            let mut input: types::NullAndEmptyHeadersIo = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-A")
                 .map_err(malformed)?
@@ -8660,7 +8343,7 @@ impl operation::null_and_empty_headers_server::NullAndEmptyHeadersServer {
                     .ok_or_else(|| malformed(
                         "header `X-A` is not a valid `a`".to_owned(),
                     ))?;
-                output.a = Some(value);
+                input.a = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-B")
                 .map_err(malformed)?
@@ -8669,7 +8352,7 @@ impl operation::null_and_empty_headers_server::NullAndEmptyHeadersServer {
                     .ok_or_else(|| malformed(
                         "header `X-B` is not a valid `b`".to_owned(),
                     ))?;
-                output.b = Some(value);
+                input.b = Some(value);
             }
             if let Some(text) = runtime::http::header_text(request.headers(), "X-C")
                 .map_err(malformed)?
@@ -8683,9 +8366,8 @@ impl operation::null_and_empty_headers_server::NullAndEmptyHeadersServer {
                     .ok_or_else(|| malformed(
                         "header `X-C` is not a valid `c`".to_owned(),
                     ))?;
-                output.c = Some(value);
+                input.c = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8742,23 +8424,21 @@ impl operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStri
     pub fn fill_defaults(
         _input: &mut operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStringInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "Null")
@@ -8770,7 +8450,7 @@ impl operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStri
                         "the query parameter `Null` is not a valid `nullValue`"
                             .to_owned(),
                     ))?;
-                output.null_value = Some(value);
+                input.null_value = Some(value);
             }
             if let Some(text) = runtime::server::rest::query_values(&query, "Empty")
                 .first()
@@ -8781,9 +8461,8 @@ impl operation::omits_null_serializes_empty_string::OmitsNullSerializesEmptyStri
                         "the query parameter `Empty` is not a valid `emptyString`"
                             .to_owned(),
                     ))?;
-                output.empty_string = Some(value);
+                input.empty_string = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -8836,23 +8515,21 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
     pub fn fill_defaults(
         _input: &mut operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::omits_serializing_empty_lists::OmitsSerializingEmptyListsInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             let items = runtime::server::rest::query_values(&query, "StringList");
@@ -8868,7 +8545,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `StringList` is not a valid `queryStringList`"
                             .to_owned(),
                     ))?;
-                output.query_string_list = Some(value);
+                input.query_string_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "IntegerList");
             if !items.is_empty() {
@@ -8883,7 +8560,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `IntegerList` is not a valid `queryIntegerList`"
                             .to_owned(),
                     ))?;
-                output.query_integer_list = Some(value);
+                input.query_integer_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "DoubleList");
             if !items.is_empty() {
@@ -8898,7 +8575,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `DoubleList` is not a valid `queryDoubleList`"
                             .to_owned(),
                     ))?;
-                output.query_double_list = Some(value);
+                input.query_double_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "BooleanList");
             if !items.is_empty() {
@@ -8913,7 +8590,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `BooleanList` is not a valid `queryBooleanList`"
                             .to_owned(),
                     ))?;
-                output.query_boolean_list = Some(value);
+                input.query_boolean_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "TimestampList");
             if !items.is_empty() {
@@ -8931,7 +8608,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `TimestampList` is not a valid `queryTimestampList`"
                             .to_owned(),
                     ))?;
-                output.query_timestamp_list = Some(value);
+                input.query_timestamp_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "EnumList");
             if !items.is_empty() {
@@ -8946,7 +8623,7 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `EnumList` is not a valid `queryEnumList`"
                             .to_owned(),
                     ))?;
-                output.query_enum_list = Some(value);
+                input.query_enum_list = Some(value);
             }
             let items = runtime::server::rest::query_values(&query, "IntegerEnumList");
             if !items.is_empty() {
@@ -8961,9 +8638,8 @@ impl operation::omits_serializing_empty_lists::OmitsSerializingEmptyLists {
                         "the query parameter `IntegerEnumList` is not a valid `queryIntegerEnumList`"
                             .to_owned(),
                     ))?;
-                output.query_integer_enum_list = Some(value);
+                input.query_integer_enum_list = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9024,26 +8700,21 @@ impl operation::operation_with_defaults::OperationWithDefaults {
         }
     }
 
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::operation_with_defaults::OperationWithDefaultsInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::server::rest::json_body(
+            let mut input: operation::operation_with_defaults::OperationWithDefaultsInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9097,26 +8768,21 @@ impl operation::operation_with_nested_structure::OperationWithNestedStructure {
     pub fn fill_defaults(
         _input: &mut operation::operation_with_nested_structure::OperationWithNestedStructureInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::operation_with_nested_structure::OperationWithNestedStructureInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::rest::json_body(
+            let mut input: operation::operation_with_nested_structure::OperationWithNestedStructureInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9168,26 +8834,20 @@ impl operation::output_stream::OutputStream {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut operation::output_stream::OutputStreamInput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::output_stream::OutputStreamInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::output_stream::OutputStreamInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::output_stream::OutputStreamInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9250,26 +8910,20 @@ impl operation::output_stream_with_initial_response::OutputStreamWithInitialResp
     pub fn fill_defaults(
         _input: &mut operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::output_stream_with_initial_response::OutputStreamWithInitialResponseInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9324,26 +8978,21 @@ impl operation::post_player_action::PostPlayerAction {
     pub fn fill_defaults(
         _input: &mut operation::post_player_action::PostPlayerActionInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::post_player_action::PostPlayerActionInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::post_player_action::PostPlayerActionInput = runtime::server::rest::json_body(
+            let mut input: operation::post_player_action::PostPlayerActionInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9397,26 +9046,21 @@ impl operation::post_union_with_json_name::PostUnionWithJsonName {
     pub fn fill_defaults(
         _input: &mut operation::post_union_with_json_name::PostUnionWithJsonNameInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::post_union_with_json_name::PostUnionWithJsonNameInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::post_union_with_json_name::PostUnionWithJsonNameInput = runtime::server::rest::json_body(
+            let mut input: operation::post_union_with_json_name::PostUnionWithJsonNameInput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9470,22 +9114,21 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
     pub fn fill_defaults(
         _input: &mut operation::put_with_content_encoding::PutWithContentEncodingInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::put_with_content_encoding::PutWithContentEncodingInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
-            let mut output: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::rest::json_body(
+            let mut input: operation::put_with_content_encoding::PutWithContentEncodingInput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -9498,9 +9141,8 @@ impl operation::put_with_content_encoding::PutWithContentEncoding {
                     .ok_or_else(|| malformed(
                         "header `Content-Encoding` is not a valid `encoding`".to_owned(),
                     ))?;
-                output.encoding = Some(value);
+                input.encoding = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9553,23 +9195,21 @@ impl operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill
     pub fn fill_defaults(
         _input: &mut operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFillInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "token")
@@ -9580,9 +9220,8 @@ impl operation::query_idempotency_token_auto_fill::QueryIdempotencyTokenAutoFill
                     .ok_or_else(|| malformed(
                         "the query parameter `token` is not a valid `token`".to_owned(),
                     ))?;
-                output.token = Some(value);
+                input.token = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9635,23 +9274,21 @@ impl operation::query_params_as_string_list_map::QueryParamsAsStringListMap {
     pub fn fill_defaults(
         _input: &mut operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::query_params_as_string_list_map::QueryParamsAsStringListMapInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "corge")
@@ -9662,16 +9299,15 @@ impl operation::query_params_as_string_list_map::QueryParamsAsStringListMap {
                     .ok_or_else(|| malformed(
                         "the query parameter `corge` is not a valid `qux`".to_owned(),
                     ))?;
-                output.qux = Some(value);
+                input.qux = Some(value);
             }
             let mut map = ::std::collections::BTreeMap::new();
             for (key, value) in &query {
                 map.entry(key.clone()).or_insert_with(Vec::new).push(value.clone());
             }
             if !map.is_empty() {
-                output.foo = Some(map);
+                input.foo = Some(map);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9724,23 +9360,21 @@ impl operation::query_precedence::QueryPrecedence {
     pub fn fill_defaults(
         _input: &mut operation::query_precedence::QueryPrecedenceInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::query_precedence::QueryPrecedenceInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::query_precedence::QueryPrecedenceInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::query_precedence::QueryPrecedenceInput = runtime::server::rest::json_body(
+                &[],
             )?;
             let query = runtime::server::rest::query_pairs(request);
             if let Some(text) = runtime::server::rest::query_values(&query, "bar")
@@ -9751,16 +9385,15 @@ impl operation::query_precedence::QueryPrecedence {
                     .ok_or_else(|| malformed(
                         "the query parameter `bar` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
             let mut map = ::std::collections::BTreeMap::new();
             for (key, value) in &query {
                 map.entry(key.clone()).or_insert_with(|| value.clone());
             }
             if !map.is_empty() {
-                output.baz = Some(map);
+                input.baz = Some(map);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9808,23 +9441,18 @@ impl operation::recursive_shapes::RecursiveShapes {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::RecursiveShapesInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::RecursiveShapesInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::RecursiveShapesInputOutput = runtime::server::rest::json_body(
+            let mut input: types::RecursiveShapesInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9873,23 +9501,17 @@ impl operation::response_code_http_fallback::ResponseCodeHttpFallback {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::ResponseCodeHttpFallbackInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::ResponseCodeHttpFallbackInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::ResponseCodeHttpFallbackInputOutput = runtime::server::rest::json_body(
-                body,
+            let mut input: types::ResponseCodeHttpFallbackInputOutput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -9943,26 +9565,20 @@ impl operation::response_code_required::ResponseCodeRequired {
     pub fn fill_defaults(
         _input: &mut operation::response_code_required::ResponseCodeRequiredInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::response_code_required::ResponseCodeRequiredInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::response_code_required::ResponseCodeRequiredInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::response_code_required::ResponseCodeRequiredInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10016,20 +9632,19 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::SimpleScalarPropertiesInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::SimpleScalarPropertiesInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::SimpleScalarPropertiesInputOutput = runtime::server::rest::json_body(
+            let mut input: types::SimpleScalarPropertiesInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
@@ -10039,9 +9654,8 @@ impl operation::simple_scalar_properties::SimpleScalarProperties {
                     .ok_or_else(|| malformed(
                         "header `X-Foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10091,23 +9705,18 @@ impl operation::sparse_json_lists::SparseJsonLists {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::SparseJsonListsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::SparseJsonListsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::SparseJsonListsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::SparseJsonListsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10156,23 +9765,18 @@ impl operation::sparse_json_maps::SparseJsonMaps {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::SparseJsonMapsInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::SparseJsonMapsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::SparseJsonMapsInputOutput = runtime::server::rest::json_body(
+            let mut input: types::SparseJsonMapsInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10226,25 +9830,24 @@ impl operation::streaming_traits::StreamingTraits {
         }
     }
 
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::StreamingTraitsInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("*/*"))?;
             runtime::server::rest::accept(request, "*/*")?;
-            let mut output: types::StreamingTraitsInputOutput = ::serde_json::from_slice(
+            let mut input: types::StreamingTraitsInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.blob = value;
+            input.blob = value;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
                 .map_err(malformed)?
             {
@@ -10252,9 +9855,8 @@ impl operation::streaming_traits::StreamingTraits {
                     .ok_or_else(|| malformed(
                         "header `X-Foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10317,27 +9919,26 @@ impl operation::streaming_traits_require_length::StreamingTraitsRequireLength {
         }
     }
 
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("*/*"))?;
-            let mut output: operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput = ::serde_json::from_slice(
+            let mut input: operation::streaming_traits_require_length::StreamingTraitsRequireLengthInput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.blob = value;
+            input.blob = value;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
                 .map_err(malformed)?
             {
@@ -10345,9 +9946,8 @@ impl operation::streaming_traits_require_length::StreamingTraitsRequireLength {
                     .ok_or_else(|| malformed(
                         "header `X-Foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10403,28 +10003,27 @@ impl operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType {
         }
     }
 
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         types::StreamingTraitsWithMediaTypeInputOutput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("text/plain"))?;
             runtime::server::rest::accept(request, "text/plain")?;
-            let mut output: types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
+            let mut input: types::StreamingTraitsWithMediaTypeInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.blob = value;
+            input.blob = value;
             if let Some(text) = runtime::http::header_text(request.headers(), "X-Foo")
                 .map_err(malformed)?
             {
@@ -10432,9 +10031,8 @@ impl operation::streaming_traits_with_media_type::StreamingTraitsWithMediaType {
                     .ok_or_else(|| malformed(
                         "header `X-Foo` is not a valid `foo`".to_owned(),
                     ))?;
-                output.foo = Some(value);
+                input.foo = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10487,20 +10085,19 @@ impl operation::test_body_structure::TestBodyStructure {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::TestBodyStructureInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestBodyStructureInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::TestBodyStructureInputOutput = runtime::server::rest::json_body(
+            let mut input: types::TestBodyStructureInputOutput = runtime::server::rest::json_body(
                 body,
             )?;
             if let Some(text) = runtime::http::header_text(
@@ -10513,9 +10110,8 @@ impl operation::test_body_structure::TestBodyStructure {
                     .ok_or_else(|| malformed(
                         "header `x-amz-test-id` is not a valid `testId`".to_owned(),
                     ))?;
-                output.test_id = Some(value);
+                input.test_id = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10570,26 +10166,20 @@ impl operation::test_get_no_input_no_payload::TestGetNoInputNoPayload {
     pub fn fill_defaults(
         _input: &mut operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::test_get_no_input_no_payload::TestGetNoInputNoPayloadInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10639,21 +10229,19 @@ impl operation::test_get_no_payload::TestGetNoPayload {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::TestNoPayloadInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestNoPayloadInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
-                body,
+            let mut input: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -10665,9 +10253,8 @@ impl operation::test_get_no_payload::TestGetNoPayload {
                     .ok_or_else(|| malformed(
                         "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
                     ))?;
-                output.test_id = Some(value);
+                input.test_id = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10717,25 +10304,24 @@ impl operation::test_payload_blob::TestPayloadBlob {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::TestPayloadBlobInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestPayloadBlobInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("*/*"))?;
             runtime::server::rest::accept(request, "*/*")?;
-            let mut output: types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
+            let mut input: types::TestPayloadBlobInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
             let value = (!body.is_empty()).then(|| runtime::Blob::new(body.to_vec()));
-            output.data = value;
+            input.data = value;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
                     "Content-Type",
@@ -10746,9 +10332,8 @@ impl operation::test_payload_blob::TestPayloadBlob {
                     .ok_or_else(|| malformed(
                         "header `Content-Type` is not a valid `contentType`".to_owned(),
                     ))?;
-                output.content_type = Some(value);
+                input.content_type = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10802,20 +10387,19 @@ impl operation::test_payload_structure::TestPayloadStructure {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::TestPayloadStructureInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestPayloadStructureInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
             let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, Some("application/json"))?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
+            let mut input: types::TestPayloadStructureInputOutput = ::serde_json::from_slice(
                     b"{}",
                 )
                 .map_err(|e| malformed(e.to_string()))?;
@@ -10830,7 +10414,7 @@ impl operation::test_payload_structure::TestPayloadStructure {
                         .map_err(|e| malformed(e.to_string()))?,
                 )
             };
-            output.payload_config = value;
+            input.payload_config = value;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
                     "x-amz-test-id",
@@ -10841,9 +10425,8 @@ impl operation::test_payload_structure::TestPayloadStructure {
                     .ok_or_else(|| malformed(
                         "header `x-amz-test-id` is not a valid `testId`".to_owned(),
                     ))?;
-                output.test_id = Some(value);
+                input.test_id = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10901,26 +10484,20 @@ impl operation::test_post_no_input_no_payload::TestPostNoInputNoPayload {
     pub fn fill_defaults(
         _input: &mut operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::test_post_no_input_no_payload::TestPostNoInputNoPayloadInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -10970,21 +10547,19 @@ impl operation::test_post_no_payload::TestPostNoPayload {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::TestNoPayloadInputOutput) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::TestNoPayloadInputOutput, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
-                body,
+            let mut input: types::TestNoPayloadInputOutput = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -10996,9 +10571,8 @@ impl operation::test_post_no_payload::TestPostNoPayload {
                     .ok_or_else(|| malformed(
                         "header `X-Amz-Test-Id` is not a valid `testId`".to_owned(),
                     ))?;
-                output.test_id = Some(value);
+                input.test_id = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -11048,21 +10622,19 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
     /// Fills in the `@default` of each member `input` leaves unset, as a
     /// service does before checking constraints.
     pub fn fill_defaults(_input: &mut types::TimestampFormatHeadersIo) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<types::TimestampFormatHeadersIo, runtime::server::Rejection> {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
             let malformed = |message: String| runtime::server::Rejection::Malformed(
                 message,
             );
             runtime::server::rest::content_type(request, None)?;
             runtime::server::rest::accept(request, "application/json")?;
-            let mut output: types::TimestampFormatHeadersIo = runtime::server::rest::json_body(
-                body,
+            let mut input: types::TimestampFormatHeadersIo = runtime::server::rest::json_body(
+                &[],
             )?;
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11078,7 +10650,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-memberEpochSeconds` is not a valid `memberEpochSeconds`"
                             .to_owned(),
                     ))?;
-                output.member_epoch_seconds = Some(value);
+                input.member_epoch_seconds = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11094,7 +10666,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-memberHttpDate` is not a valid `memberHttpDate`"
                             .to_owned(),
                     ))?;
-                output.member_http_date = Some(value);
+                input.member_http_date = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11110,7 +10682,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-memberDateTime` is not a valid `memberDateTime`"
                             .to_owned(),
                     ))?;
-                output.member_date_time = Some(value);
+                input.member_date_time = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11126,7 +10698,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-defaultFormat` is not a valid `defaultFormat`"
                             .to_owned(),
                     ))?;
-                output.default_format = Some(value);
+                input.default_format = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11142,7 +10714,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-targetEpochSeconds` is not a valid `targetEpochSeconds`"
                             .to_owned(),
                     ))?;
-                output.target_epoch_seconds = Some(value);
+                input.target_epoch_seconds = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11158,7 +10730,7 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-targetHttpDate` is not a valid `targetHttpDate`"
                             .to_owned(),
                     ))?;
-                output.target_http_date = Some(value);
+                input.target_http_date = Some(value);
             }
             if let Some(text) = runtime::http::header_text(
                     request.headers(),
@@ -11174,9 +10746,8 @@ impl operation::timestamp_format_headers::TimestampFormatHeaders {
                         "header `X-targetDateTime` is not a valid `targetDateTime`"
                             .to_owned(),
                     ))?;
-                output.target_date_time = Some(value);
+                input.target_date_time = Some(value);
             }
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
@@ -11263,25 +10834,19 @@ impl operation::unit_input_and_output::UnitInputAndOutput {
     pub fn fill_defaults(
         _input: &mut operation::unit_input_and_output::UnitInputAndOutputInput,
     ) {}
-    #[allow(unused_mut, unused_variables)]
+    #[allow(unused_mut)]
     fn parse_routed<B: AsRef<[u8]>>(
         request: &::http::Request<B>,
-        labels: &runtime::server::rest::Labels,
+        _labels: &runtime::server::rest::Labels,
     ) -> Result<
         operation::unit_input_and_output::UnitInputAndOutputInput,
         runtime::server::Rejection,
     > {
         runtime::wire::as_service(|| {
-            let status = 0u16;
-            let body: &[u8] = request.body().as_ref();
-            let malformed = |message: String| runtime::server::Rejection::Malformed(
-                message,
-            );
             runtime::server::rest::content_type(request, None)?;
-            let mut output: operation::unit_input_and_output::UnitInputAndOutputInput = runtime::server::rest::json_body(
-                body,
+            let mut input: operation::unit_input_and_output::UnitInputAndOutputInput = runtime::server::rest::json_body(
+                &[],
             )?;
-            let mut input = output;
             Self::fill_defaults(&mut input);
             runtime::server::checked(input)
         })
