@@ -11,7 +11,8 @@
 //!   a client reading the same body as a response.
 //!
 //! `cargo bench --bench ratios` prints one line per target with its ratio and
-//! whether it is met. Each figure is the median of many timed batches.
+//! whether it is met. Each figure is the median of many timed batches; the
+//! two sides of the CBOR and server ratios are timed in alternating batches.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -116,12 +117,16 @@ fn server_ratio() {
         serde_json::to_value(&read).expect("json"),
         "both sides read the same value"
     );
-    let server = benches::median(41, 2_000, || {
-        black_box(protocol_restjson::server::parse(black_box(&request)).is_ok());
-    });
-    let client = benches::median(41, 2_000, || {
-        black_box(JsonLists::response(black_box(&response)).is_ok());
-    });
+    let (server, client) = benches::median_pair(
+        41,
+        2_000,
+        || {
+            black_box(protocol_restjson::server::parse(black_box(&request)).is_ok());
+        },
+        || {
+            black_box(JsonLists::response(black_box(&response)).is_ok());
+        },
+    );
     let ratio = server.as_secs_f64() / client.as_secs_f64();
     println!(
         "server request, {} B JSON body: parse+validate {server:.2?}, client response read {client:.2?}: server/client = {ratio:.2}x  {}",
@@ -165,12 +170,16 @@ fn cbor_read_ratio() {
         serde_json::to_value(&value).expect("json"),
         "the CBOR round trip keeps the value"
     );
-    let from_json = benches::median(41, 2_000, || {
-        black_box(DescribeJobTemplate::response(black_box(&json_response)).is_ok());
-    });
-    let from_cbor = benches::median(41, 2_000, || {
-        black_box(read_cbor(black_box(&cbor_response)).is_ok());
-    });
+    let (from_json, from_cbor) = benches::median_pair(
+        41,
+        2_000,
+        || {
+            black_box(DescribeJobTemplate::response(black_box(&json_response)).is_ok());
+        },
+        || {
+            black_box(read_cbor(black_box(&cbor_response)).is_ok());
+        },
+    );
     let ratio = from_cbor.as_secs_f64() / from_json.as_secs_f64();
     println!(
         "full output: JSON {} B through response {from_json:.2?}, CBOR {} B through rpcv2Cbor's response {from_cbor:.2?}: cbor/json = {ratio:.2}x  {}",

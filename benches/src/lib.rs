@@ -24,6 +24,31 @@ pub fn median(batches: usize, per_batch: usize, mut f: impl FnMut()) -> Duration
     samples[samples.len() / 2]
 }
 
+/// The medians of `a` and `b`, measured in alternating batches: a ratio of
+/// the two is not skewed by the machine getting busier or quieter between
+/// one measurement and the other.
+pub fn median_pair(batches: usize, per_batch: usize, mut a: impl FnMut(), mut b: impl FnMut()) -> (Duration, Duration) {
+    for _ in 0..per_batch {
+        a();
+        b();
+    }
+    let time = |f: &mut dyn FnMut()| {
+        let start = Instant::now();
+        for _ in 0..per_batch {
+            f();
+        }
+        start.elapsed() / per_batch as u32
+    };
+    let (mut first, mut second) = (Vec::with_capacity(batches), Vec::with_capacity(batches));
+    for _ in 0..batches {
+        first.push(time(&mut a));
+        second.push(time(&mut b));
+    }
+    first.sort();
+    second.sort();
+    (first[batches / 2], second[batches / 2])
+}
+
 /// The workspace root.
 pub fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
