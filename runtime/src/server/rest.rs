@@ -95,8 +95,9 @@ fn match_segments(pattern: &[Segment], path: &[Cow<'_, str>], labels: &mut Optio
         Some((Segment::Literal(literal), rest)) => {
             path.first().is_some_and(|s| s == literal) && match_segments(rest, &path[1..], labels)
         }
+        // Segments are never empty: the router drops them when it splits.
         Some((Segment::Label(name), rest)) => match path.first() {
-            Some(value) if !value.is_empty() => {
+            Some(value) => {
                 if !match_segments(rest, &path[1..], labels) {
                     return false;
                 }
@@ -318,8 +319,9 @@ pub fn timestamp(text: &str, format: TimeFormat) -> Option<time::OffsetDateTime>
     match format {
         TimeFormat::DateTime => crate::timestamp::parse_strict_date_time(text),
         TimeFormat::HttpDate => {
-            // Only the IMF-fixdate form: `Www, DD Mmm YYYY HH:MM:SS GMT`.
-            let fixed = text.len() == 29 && text.as_bytes().get(3) == Some(&b',');
+            // Only the IMF-fixdate form (`Www, DD Mmm YYYY HH:MM:SS GMT`): of
+            // the three forms HTTP reads, the one with a comma after three letters.
+            let fixed = text.as_bytes().get(3) == Some(&b',');
             fixed.then(|| crate::timestamp::parse_http_date(text)).flatten()
         }
         TimeFormat::EpochSeconds => crate::timestamp::parse_strict_epoch_seconds(text),
@@ -366,14 +368,6 @@ pub fn accept<B>(request: &http::Request<B>, produced: &str) -> Result<(), Rejec
     } else {
         Err(Rejection::NotAcceptable)
     }
-}
-
-/// Checks that a request with a body says it is JSON.
-pub fn json_content_type<B: AsRef<[u8]>>(request: &http::Request<B>) -> Result<(), Rejection> {
-    if request.body().as_ref().is_empty() {
-        return Ok(());
-    }
-    require_content_type(request, "application/json")
 }
 
 /// A response of `status` from a message the request builder wrote (its
@@ -563,6 +557,23 @@ mod tests {
         assert!(no_structure(b" { \n } "));
         assert!(!no_structure(b"{\"a\":1}"));
         assert!(!no_structure(b"[]"));
+    }
+
+    #[test]
+    fn a_label_beats_a_greedy_label_and_equals_keep_their_order() {
+        let router = Router::new(&[("GET", "/a/{rest+}"), ("GET", "/a/{one}")]);
+        let (index, labels) = router.route(&request("GET", "/a/b")).expect("routes");
+        assert_eq!((index, labels.get("one")), (1, Some("b")), "the label is more specific");
+        assert_eq!(router.route(&request("GET", "/a/b/c")).map(|r| r.0), Ok(0));
+        // Equally specific patterns (a model Smithy would refuse): the first
+        // given wins, whether it starts with a literal or a label.
+        let router = Router::new(&[("GET", "/{x}/b"), ("GET", "/a/{y}")]);
+        assert_eq!(router.route(&request("GET", "/a/b")).map(|r| r.0), Ok(0));
+        let router = Router::new(&[("GET", "/a/{y}"), ("GET", "/{x}/b")]);
+        assert_eq!(router.route(&request("GET", "/a/b")).map(|r| r.0), Ok(0));
+        // A lower rank later in the list does not displace a higher one.
+        let router = Router::new(&[("GET", "/a/b"), ("GET", "/a/{y}")]);
+        assert_eq!(router.route(&request("GET", "/a/b")).map(|r| r.0), Ok(0));
     }
 
     #[test]
