@@ -171,7 +171,7 @@ fn push_text(target: TokenStream, text: &str) -> TokenStream {
 
 /// Whether the identifier `name` occurs in `tokens` (string literals that merely
 /// contain the word do not count).
-fn mentions_ident(tokens: &TokenStream, name: &str) -> bool {
+pub(super) fn mentions_ident(tokens: &TokenStream, name: &str) -> bool {
     tokens.clone().into_iter().any(|tree| match tree {
         proc_macro2::TokenTree::Ident(i) => i == name,
         proc_macro2::TokenTree::Group(g) => mentions_ident(&g.stream(), name),

@@ -46,6 +46,25 @@ pub(super) fn key(p: &crate::ir::rust::RustPath) -> String {
     path(p).to_string()
 }
 
+/// Test function names from case ids, unique within one file: the second
+/// `foo_request` is `foo_request_2`.
+#[derive(Default)]
+pub(super) struct TestNames(BTreeMap<String, usize>);
+
+impl TestNames {
+    /// The snake-case name of case `id` with `suffix`, numbered if taken.
+    pub(super) fn unique(&mut self, id: &str, suffix: &str) -> String {
+        let base = format!("{}{suffix}", id.to_snake_case());
+        let n = self.0.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base
+        } else {
+            format!("{base}_{n}")
+        }
+    }
+}
+
 /// Whether the crate has protocol compliance cases to write as tests.
 pub fn has_cases(ir: &CrateIr) -> bool {
     !(ir.protocol_tests.requests.is_empty() && ir.protocol_tests.responses.is_empty())
@@ -58,17 +77,8 @@ pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> Option<TokenSt
     }
     let tests = &ir.protocol_tests;
     let shapes = Shapes::new(ir);
-    let mut names: BTreeMap<String, usize> = BTreeMap::new();
-    let mut unique = |id: &str, suffix: &str| {
-        let base = format!("{}{suffix}", id.to_snake_case());
-        let n = names.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            base
-        } else {
-            format!("{base}_{n}")
-        }
-    };
+    let mut names = TestNames::default();
+    let mut unique = |id: &str, suffix: &str| names.unique(id, suffix);
     let expected = |kind: crate::CaseKind, id: &str| expected_failure(failures, kind, id);
     let mut functions = Vec::new();
     for case in &tests.requests {

@@ -102,26 +102,51 @@ pub fn emit(ir: &CrateIr) -> TokenStream {
 fn aws_json(ir: &CrateIr, content_type: &str) -> TokenStream {
     let runtime = quote!(#RUNTIME::server::aws_json);
     let service = ir.service_name.as_deref().unwrap_or_default();
+    let rpc = rpc(
+        ir,
+        &runtime,
+        quote!(#runtime::target(request, #service, CONTENT_TYPE)?),
+        quote!(, CONTENT_TYPE),
+    );
+    quote! {
+        /// The protocol's content type, on every request and response.
+        pub const CONTENT_TYPE: &str = #content_type;
+
+        #rpc
+    }
+}
+
+/// rpcv2Cbor: routing by the path's service and operation, the input as a
+/// CBOR body.
+fn rpc_v2_cbor(ir: &CrateIr) -> TokenStream {
+    let runtime = quote!(#RUNTIME::server::rpc_v2);
+    let service = ir.service_name.as_deref().unwrap_or_default();
+    rpc(
+        ir,
+        &runtime,
+        quote!(#runtime::operation(request, #service)?),
+        TokenStream::new(),
+    )
+}
+
+/// `parse`, `reject` and the operations' impls of an RPC protocol: `route`
+/// names the operation `request` calls; `extra` is what the protocol's
+/// writers take after the value (the content type for awsJson).
+fn rpc(ir: &CrateIr, runtime: &TokenStream, route: TokenStream, extra: TokenStream) -> TokenStream {
     let routes = ir.operations.iter().map(|op| {
         let name = format_ident!("{}", op.name);
         let wire = op.id.name();
         let marker = marker(op);
         quote!(#wire => #marker::parse_request(request).map(Request::#name))
     });
-    let impls = ir
-        .operations
-        .iter()
-        .map(|op| operation_impl(op, ir, &runtime, &quote!(, CONTENT_TYPE)));
+    let impls = ir.operations.iter().map(|op| operation_impl(op, ir, runtime, &extra));
     quote! {
-        /// The protocol's content type, on every request and response.
-        pub const CONTENT_TYPE: &str = #content_type;
-
         /// The operation `request` calls, with its input read and checked; or why
         /// it reaches none, which [`reject`] turns into the response.
         pub fn parse<B: AsRef<[u8]>>(
             request: &::http::Request<B>,
         ) -> #RESULT<Request, #RUNTIME::server::Rejection> {
-            match #runtime::target(request, #service, CONTENT_TYPE)? {
+            match #route {
                 #(#routes,)*
                 _ => Err(#RUNTIME::server::Rejection::UnknownOperation),
             }
@@ -129,7 +154,7 @@ fn aws_json(ir: &CrateIr, content_type: &str) -> TokenStream {
 
         /// The response that answers `rejection`, as the protocol says.
         pub fn reject(rejection: &#RUNTIME::server::Rejection) -> ::http::Response<Vec<u8>> {
-            #runtime::rejection(rejection, CONTENT_TYPE)
+            #runtime::rejection(rejection #extra)
         }
 
         #(#impls)*
@@ -205,42 +230,6 @@ pub(super) fn fill_defaults(op: &OperationDef, ir: &CrateIr) -> TokenStream {
         pub fn fill_defaults(#param: &mut #input_ty) {
             #(#defaults)*
         }
-    }
-}
-
-/// rpcv2Cbor: routing by the path's service and operation, the input as a
-/// CBOR body.
-fn rpc_v2_cbor(ir: &CrateIr) -> TokenStream {
-    let runtime = quote!(#RUNTIME::server::rpc_v2);
-    let service = ir.service_name.as_deref().unwrap_or_default();
-    let routes = ir.operations.iter().map(|op| {
-        let name = format_ident!("{}", op.name);
-        let wire = op.id.name();
-        let marker = marker(op);
-        quote!(#wire => #marker::parse_request(request).map(Request::#name))
-    });
-    let impls = ir
-        .operations
-        .iter()
-        .map(|op| operation_impl(op, ir, &runtime, &TokenStream::new()));
-    quote! {
-        /// The operation `request` calls, with its input read and checked; or why
-        /// it reaches none, which [`reject`] turns into the response.
-        pub fn parse<B: AsRef<[u8]>>(
-            request: &::http::Request<B>,
-        ) -> #RESULT<Request, #RUNTIME::server::Rejection> {
-            match #runtime::operation(request, #service)? {
-                #(#routes,)*
-                _ => Err(#RUNTIME::server::Rejection::UnknownOperation),
-            }
-        }
-
-        /// The response that answers `rejection`, as the protocol says.
-        pub fn reject(rejection: &#RUNTIME::server::Rejection) -> ::http::Response<Vec<u8>> {
-            #runtime::rejection(rejection)
-        }
-
-        #(#impls)*
     }
 }
 

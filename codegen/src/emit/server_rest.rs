@@ -7,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::http::{message_calls, parse_text, read_message, Reader};
+use super::http::{mentions_ident, message_calls, parse_text, read_message, Reader};
 use super::prelude::{OPTION, RESULT, SOME, STRING, VEC};
 use super::server::{error_enum, error_status, fill_defaults, marker};
 use super::symbols::RUNTIME;
@@ -81,7 +81,7 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
     let output_ty = path(&op.output);
     let error = error_enum(op);
     let read = read_input(op, input, Some(output), ir);
-    let labels = if mentions(&read, "labels") {
+    let labels = if mentions_ident(&read, "labels") {
         quote!(labels)
     } else {
         quote!(_labels)
@@ -99,7 +99,7 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
         let calls = structure(ir, &e.path)
             .map(|s| message_calls(s, ir, Reader::Server))
             .unwrap_or_default();
-        let binding = if calls.iter().any(|c| mentions(c, "input")) {
+        let binding = if calls.iter().any(|c| mentions_ident(c, "input")) {
             quote!(input)
         } else {
             quote!(_)
@@ -111,7 +111,7 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
             }
         }
     });
-    let input_name = if calls.iter().any(|c| mentions(c, "input")) || status.to_string().contains("input") {
+    let input_name = if calls.iter().any(|c| mentions_ident(c, "input")) || status.to_string().contains("input") {
         quote!(input)
     } else {
         quote!(_input)
@@ -170,14 +170,6 @@ fn operation_impl(op: &OperationDef, index: usize, ir: &CrateIr) -> TokenStream 
             }
         }
     }
-}
-
-fn mentions(tokens: &TokenStream, name: &str) -> bool {
-    tokens.clone().into_iter().any(|tree| match tree {
-        proc_macro2::TokenTree::Ident(i) => i == name,
-        proc_macro2::TokenTree::Group(g) => mentions(&g.stream(), name),
-        _ => false,
-    })
 }
 
 /// The output's status: its `@httpResponseCode` member when set, else the
@@ -256,9 +248,9 @@ fn read_input(op: &OperationDef, input: &StructureDef, output: Option<&Structure
         #uri_bindings
     };
     // What the reading code uses, and only that.
-    let status = mentions(&read, "status").then(|| quote!(let status = 0u16;));
-    let body = mentions(&read, "body").then(|| quote!(let body: &[u8] = request.body().as_ref();));
-    let malformed = mentions(&read, "malformed")
+    let status = mentions_ident(&read, "status").then(|| quote!(let status = 0u16;));
+    let body = mentions_ident(&read, "body").then(|| quote!(let body: &[u8] = request.body().as_ref();));
+    let malformed = mentions_ident(&read, "malformed")
         .then(|| quote!(let malformed = |message: #STRING| #RUNTIME::server::Rejection::Malformed(message);));
     quote! {
         #status

@@ -5,13 +5,10 @@
 //! writes it with `output_response` (`error_response`) and checks status,
 //! headers and body against the case.
 
-use std::collections::BTreeMap;
-
-use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::protocol_tests::{doc_lines, expected_failure, key, option_str, structure, unbuildable, Shapes};
+use super::protocol_tests::{doc_lines, expected_failure, key, option_str, structure, unbuildable, Shapes, TestNames};
 use super::server::{error_enum, marker};
 use super::symbols::{ROOT, RUNTIME};
 use super::types::ident;
@@ -29,17 +26,8 @@ pub fn has_cases(ir: &CrateIr) -> bool {
 pub fn emit(ir: &CrateIr, failures: &[crate::ExpectedFailure]) -> TokenStream {
     let tests = &ir.protocol_tests;
     let shapes = Shapes::new(ir);
-    let mut names: BTreeMap<String, usize> = BTreeMap::new();
-    let mut unique = |id: &str, suffix: &str| {
-        let base = format!("{}{suffix}", id.to_snake_case());
-        let n = names.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            base
-        } else {
-            format!("{base}_{n}")
-        }
-    };
+    let mut names = TestNames::default();
+    let mut unique = |id: &str, suffix: &str| names.unique(id, suffix);
     let operation = |id: &crate::ir::ShapeId| ir.operations.iter().find(|o| &o.id == id);
     let mut functions = Vec::new();
     for case in &tests.server_requests {
