@@ -294,3 +294,85 @@ fn big_numbers_on_an_xml_wire_are_refused_by_name() {
     );
     assert!(message.contains("restXml"), "names the protocol: {message}");
 }
+
+#[test]
+fn each_default_is_checked_against_its_members_type() {
+    let shapes = json!({
+        "ex#L": {"type": "list", "member": {"target": "smithy.api#String"}},
+        "ex#M": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}},
+    });
+    let cases = [
+        ("smithy.api#Boolean", json!(true), true),
+        ("smithy.api#Boolean", json!("true"), false),
+        ("smithy.api#String", json!("x"), true),
+        ("smithy.api#String", json!(1), false),
+        ("smithy.api#Blob", json!("YQ=="), true),
+        ("smithy.api#Byte", json!(127), true),
+        ("smithy.api#Byte", json!(128), false),
+        ("smithy.api#Short", json!(-32768), true),
+        ("smithy.api#Short", json!(32768), false),
+        ("smithy.api#Integer", json!(2_147_483_647), true),
+        ("smithy.api#Integer", json!(2_147_483_648_i64), false),
+        ("smithy.api#Long", json!(i64::MAX), true),
+        ("smithy.api#Long", json!(1.5), false),
+        ("smithy.api#Double", json!(1.5), true),
+        ("smithy.api#Double", json!("1.5"), false),
+        ("smithy.api#BigInteger", json!(12), true),
+        ("smithy.api#BigInteger", json!(1.5), false),
+        ("smithy.api#Timestamp", json!(0), true),
+        ("smithy.api#Timestamp", json!("1970-01-01T00:00:00Z"), true),
+        ("smithy.api#Timestamp", json!(1.5), false),
+        ("smithy.api#Timestamp", json!(true), false),
+        ("smithy.api#Document", json!({"a": [1]}), true),
+        ("ex#L", json!([]), true),
+        ("ex#L", json!(["x"]), false),
+        ("ex#M", json!({}), true),
+        ("ex#M", json!({"a": "b"}), false),
+    ];
+    for (target, default, fits) in cases {
+        let spec = op_with_output(
+            json!({"v": {"target": target, "traits": {"smithy.api#default": default}}}),
+            shapes.clone(),
+        );
+        match generate_op(&spec) {
+            Ok(_) => assert!(fits, "{target} = {default}: accepted, but it does not fit"),
+            Err(err) => {
+                assert!(!fits, "{target} = {default}: {err}");
+                assert!(
+                    matches!(&err, CodegenError::InvalidTrait { id, trait_id, .. }
+                        if id == "ex#OpResponse$v" && trait_id == "smithy.api#default"),
+                    "{target} = {default}: {err:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn xml_names_must_be_non_empty_strings() {
+    let rest_xml = |member_traits: serde_json::Value| {
+        model(json!({
+            "ex#Service": {"type": "service", "version": "2020-01-01", "operations": [{"target": "ex#Op"}],
+                           "traits": {"aws.protocols#restXml": {}}},
+            "ex#Op": {"type": "operation", "input": {"target": "ex#OpRequest"}, "output": {"target": "ex#OpResponse"},
+                      "traits": {"smithy.api#http": {"method": "POST", "uri": "/op"}}},
+            "ex#OpRequest": {"type": "structure", "members": {}},
+            "ex#OpResponse": {"type": "structure",
+                              "members": {"v": {"target": "smithy.api#String", "traits": member_traits}}},
+        }))
+    };
+    for (trait_id, value) in [
+        ("smithy.api#xmlName", json!("")),
+        ("smithy.api#xmlName", json!(1)),
+        ("aws.protocols#ec2QueryName", json!("")),
+    ] {
+        let err = generate(&rest_xml(json!({trait_id: value})), &Operations::All)
+            .expect_err("an empty or non-string name is refused");
+        assert!(
+            matches!(&err, CodegenError::InvalidTrait { id, trait_id: t, message }
+                if id == "ex#OpResponse$v" && t == trait_id && message.contains("non-empty string")),
+            "{trait_id} = {value}: {err:?}"
+        );
+    }
+    assert!(generate(&rest_xml(json!({"smithy.api#xmlName": "V"})), &Operations::All).is_ok());
+}

@@ -273,6 +273,8 @@ fn floats_stay_in_bounds_after_narrowing() {
         }),
         "range",
     );
+    let values = draw(&strategies::float(inclusive(0.5), inclusive(1.5)), DRAWS);
+    assert!(values.iter().all(|v| (0.5..=1.5).contains(v)) && values.contains(&0.5) && values.contains(&1.5));
     let values = draw(&strategies::float_for(&RANGE), DRAWS);
     assert!(
         values.iter().all(|v| f64::from(*v) >= 0.1 && f64::from(*v) < 0.5),

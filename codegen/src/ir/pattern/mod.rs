@@ -327,4 +327,67 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn java_only_escapes_keep_their_meaning() {
+        assert!(java(r"^\h$", "\u{A0}") && java(r"^\h$", "\t") && !java(r"^\h$", "\n"));
+        assert!(java(r"^\H$", "\n") && !java(r"^\H$", " "));
+        assert!(java(r"^\v$", "\u{2028}") && !java(r"^\v$", " "));
+        assert!(java(r"^\Qa.b\E$", "a.b") && !java(r"^\Qa.b\E$", "axb"));
+        assert!(java(r"^\p{javaDefined}$", "a") && !java(r"^\p{javaDefined}$", "\u{378}"));
+        assert!(java(r"^\p{javaLowerCase}$", "é") && !java(r"^\p{javaLowerCase}$", "É"));
+    }
+
+    #[test]
+    fn code_point_escapes_decode_exactly() {
+        assert!(java(r"^\x{10FFFF}$", "\u{10FFFF}"));
+        assert!(java(r"^\x{41}\x42$", "AB"));
+        assert!(
+            java(r"^\uD83D\uDE01$", "\u{1F601}"),
+            "a surrogate pair is one code point"
+        );
+        assert!(ecma(r"^\u{1F601}$", "\u{1F601}"));
+        for bad in [r"^\x{110000}$", r"^\x{}$", r"^\x{41$", r"^\xG1$"] {
+            assert!(translate("ns#S", bad, Dialect::Java).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn case_insensitive_classes_fold_both_ends_of_a_range() {
+        for (pattern, yes, no) in [
+            ("(?i)^[B-D]$", ["b", "c", "d", "B", "D"], ["a", "e"]),
+            ("(?i)^[b-d]$", ["B", "C", "D", "b", "d"], ["A", "E"]),
+        ] {
+            for s in yes {
+                assert!(java(pattern, s), "{pattern} should match {s}");
+            }
+            for s in no {
+                assert!(!java(pattern, s), "{pattern} should not match {s}");
+            }
+        }
+    }
+
+    #[test]
+    fn back_references_read_digits_while_a_group_exists() {
+        let eleven = "^(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)";
+        assert!(java(&format!(r"{eleven}\11$"), "abcdefghijkk"));
+        assert!(
+            java(&format!(r"{eleven}\12$"), "abcdefghijka2"),
+            "no group 12: group 1, then `2`"
+        );
+    }
+
+    #[test]
+    fn repeats_of_repeats_are_not_zero_width() {
+        assert!(java("^(?:a{1,3})+$", "aaaaaaa"));
+        assert!(java("^(?:a{0})+b$", "b") && !java("^(?:a{0})+b$", "ab"));
+    }
+
+    #[test]
+    fn a_brace_quantifier_needs_something_to_repeat() {
+        for bad in ["{2}a", "a|{1,3}b"] {
+            assert!(translate("ns#S", bad, Dialect::Java).is_err(), "{bad}");
+        }
+        assert!(java("^a{2}$", "aa") && !java("^a{2}$", "a"));
+    }
 }

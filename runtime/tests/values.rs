@@ -1,0 +1,74 @@
+//! Small value types that generated code and users compare, hash and print:
+//! equality and hashing agree and tell different values apart, and an
+//! unhandled error says what kind of answer it came from.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use smithy_codegen_runtime::{Blob, ClientCorrections, Document, Unhandled};
+
+fn hash_of<T: Hash>(value: &T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+#[test]
+fn client_corrections_compare_as_sets() {
+    let mut a = ClientCorrections::default();
+    a.record("x");
+    a.record("y");
+    let mut b = ClientCorrections::default();
+    b.record("y");
+    b.record("x");
+    b.record("x");
+    assert_eq!(a, b);
+    assert_eq!(hash_of(&a), hash_of(&b));
+    let mut c = ClientCorrections::default();
+    c.record("x");
+    assert_ne!(a, c);
+    assert_ne!(c, ClientCorrections::default());
+    assert_eq!(ClientCorrections::default(), ClientCorrections::default());
+}
+
+#[test]
+fn documents_hash_by_their_text() {
+    let parse = |text: &str| -> Document { serde_json::from_str(text).expect("JSON") };
+    assert_eq!(hash_of(&parse(r#"{"a":1}"#)), hash_of(&parse(r#"{"a":1}"#)));
+    assert_ne!(hash_of(&parse(r#"{"a":1}"#)), hash_of(&parse(r#"{"a":2}"#)));
+    assert_ne!(parse("[1]"), parse("[2]"));
+}
+
+#[test]
+fn blobs_give_their_bytes_back() {
+    let blob = Blob::new(vec![0u8, 255, 7]);
+    assert_eq!(blob.len(), 3);
+    assert!(!blob.is_empty() && Blob::default().is_empty());
+    assert_eq!(Blob::from(&[1u8, 2][..]).as_bytes(), &[1, 2]);
+    assert_eq!(blob.into_inner(), vec![0, 255, 7]);
+}
+
+#[test]
+fn unhandled_errors_say_what_answer_they_came_from() {
+    let text = |code: Option<&str>, message: Option<&str>, status: Option<u16>| {
+        Unhandled::new(code.map(Into::into), message.map(Into::into), status).to_string()
+    };
+    assert_eq!(text(Some("Boom"), Some("it broke"), Some(400)), "Boom: it broke");
+    assert_eq!(text(None, None, Some(500)), "server error without an error code");
+    assert_eq!(text(None, None, Some(599)), "server error without an error code");
+    assert_eq!(text(None, None, Some(499)), "error response without an error code");
+    assert_eq!(text(None, None, Some(400)), "error response without an error code");
+    assert_eq!(text(None, None, Some(399)), "unreadable response");
+    assert_eq!(text(None, None, Some(200)), "unreadable response");
+    assert_eq!(text(None, Some("why"), None), "error without an error code: why");
+
+    let error = Unhandled::new(Some("Throttling".into()), None, Some(400));
+    assert_eq!(
+        (error.code(), error.message(), error.status()),
+        (Some("Throttling"), None, Some(400))
+    );
+    assert!(error.is_throttling() && error.is_retryable());
+    let error = Unhandled::new(None, Some("m".into()), None).with_body(b"raw".to_vec());
+    assert_eq!((error.message(), error.body()), (Some("m"), &b"raw"[..]));
+    assert!(!error.is_retryable());
+}
