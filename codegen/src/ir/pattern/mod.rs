@@ -390,4 +390,16 @@ mod tests {
         }
         assert!(java("^a{2}$", "aa") && !java("^a{2}$", "a"));
     }
+
+    #[test]
+    fn java_text_anchors_octal_and_line_breaks() {
+        assert!(java(r"\Aab", "abc") && !java(r"\Aab", "cab"));
+        assert!(java(r"\Gab", "abc") && !java(r"\Gab", "cab"));
+        assert!(java(r"^\R$", "\r\n") && java(r"^\R$", "\u{2028}") && !java(r"^\R$", "x"));
+        assert!(translate("ns#S", r"^\R$", Dialect::Ecma).is_err(), "ECMA has no \\R");
+        assert!(translate("ns#S", r"^[\R]$", Dialect::Java).is_err(), "nor a class");
+        assert!(java(r"^\0101$", "A") && java(r"^\0377$", "\u{FF}"));
+        assert!(java(r"^\0400$", " 0"), "an octal escape stops before passing 0377");
+        assert!(java(r"^\p{IsLetter}+$", "héllo") && !java(r"^\p{IsLetter}+$", "h1"));
+    }
 }
