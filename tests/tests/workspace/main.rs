@@ -4,7 +4,6 @@
 mod builders;
 mod downstream_example;
 mod features;
-mod freshness;
 mod fuzz_corpus;
 mod golden_properties;
 mod idl;

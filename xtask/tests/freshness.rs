@@ -1,15 +1,25 @@
 //! The checked-in generated code must equal what the generator produces from spec/,
-//! byte for byte, and the generator must be deterministic.
+//! byte for byte, and the generator must be deterministic. Beside `regenerate`,
+//! so that checking the generator's output builds only the generator.
 
 use smithy_codegen::disk::{sync, Ownership, SyncMode};
+use std::path::PathBuf;
+
+use xtask::shared;
 use xtask::{
     generate_endpoint_crates, generate_goldens, generate_protocol_crates, GENERATED_DIR, GOLDEN_DIR, PROTOCOL_DIR,
 };
 
+/// The workspace, which holds this crate.
+fn workspace_root() -> PathBuf {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
 /// `models/`' files, or `None` (with a `skipped:` line) when the partitions
 /// data its endpoint resolver embeds is absent.
 fn generate_models(root: &std::path::Path, test: &str) -> Option<Vec<smithy_codegen::GeneratedFile>> {
-    tests::shared_path("smithy/rules-engine/partitions.json", test)?;
+    shared::path("smithy/rules-engine/partitions.json", test)?;
     Some(
         xtask::generate_models(root)
             .expect("spec/ generates")
@@ -19,7 +29,7 @@ fn generate_models(root: &std::path::Path, test: &str) -> Option<Vec<smithy_code
 
 #[test]
 fn generated_code_is_fresh() {
-    let root = tests::workspace_root();
+    let root = workspace_root();
     let Some(files) = generate_models(&root, "generated_code_is_fresh") else {
         return;
     };
@@ -33,7 +43,7 @@ fn generated_code_is_fresh() {
 
 #[test]
 fn golden_crates_are_fresh() {
-    let root = tests::workspace_root();
+    let root = workspace_root();
     let files = generate_goldens(&root).expect("fixtures generate");
     let report = sync(&root.join(GOLDEN_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
     assert!(
@@ -46,8 +56,8 @@ fn golden_crates_are_fresh() {
 /// The protocol-suite crates, generated from `../shared/smithy`.
 #[test]
 fn protocol_crates_are_fresh() {
-    let root = tests::workspace_root();
-    if tests::shared_path("smithy/protocol-tests", "protocol_crates_are_fresh").is_none() {
+    let root = workspace_root();
+    if shared::path("smithy/protocol-tests", "protocol_crates_are_fresh").is_none() {
         return;
     }
     let mut files = generate_protocol_crates(&root)
@@ -68,7 +78,7 @@ fn protocol_crates_are_fresh() {
 
 #[test]
 fn generation_is_deterministic() {
-    let root = tests::workspace_root();
+    let root = workspace_root();
     let (Some(first), Some(second)) = (
         generate_models(&root, "generation_is_deterministic"),
         generate_models(&root, "generation_is_deterministic"),
@@ -80,7 +90,7 @@ fn generation_is_deterministic() {
 
 #[test]
 fn every_generated_file_is_marked_generated() {
-    let Some(files) = generate_models(&tests::workspace_root(), "every_generated_file_is_marked_generated") else {
+    let Some(files) = generate_models(&workspace_root(), "every_generated_file_is_marked_generated") else {
         return;
     };
     assert!(files.len() > 20);
