@@ -193,7 +193,10 @@ impl Renderer {
                 None => self.current.push_str(&text),
             }
         }
-        let para = balance_backticks(self.current.trim());
+        let text = self.current.trim_end();
+        let body = text.trim_start();
+        // A nested list item keeps its indent; anything else starts at the margin.
+        let para = balance_backticks(if body.starts_with("- ") { text } else { body });
         if !para.is_empty() {
             self.paragraphs.push(para);
         }
@@ -379,5 +382,11 @@ mod tests {
             to_markdown("List<String> and 1 < 2"),
             vec!["List&lt;String&gt; and 1 &lt; 2"]
         );
+    }
+
+    #[test]
+    fn nested_lists_indent_and_come_back_out() {
+        let md = to_markdown("<ul><li>a<ol><li>b</li></ol></li><li>c</li></ul><p>after</p>");
+        assert_eq!(md, vec!["- a", "  - b", "- c", "", "after"]);
     }
 }

@@ -26,8 +26,8 @@ pub struct TableDescription {
     ///
     /// - `AttributeName` - The name of the attribute.
     /// - `KeyType` - The role of the attribute:
-    /// - `HASH` - partition key
-    /// - `RANGE` - sort key
+    ///   - `HASH` - partition key
+    ///   - `RANGE` - sort key
     ///
     /// The partition key of an item is also known as its *hash attribute*. The term "hash attribute" derives from DynamoDB's usage of an internal hash function to evenly distribute data items across partitions, based on their partition key values.
     ///
@@ -68,11 +68,11 @@ pub struct TableDescription {
     /// - `IndexName` - The name of the local secondary index.
     /// - `KeySchema` - Specifies the complete index key schema. The attribute names in the key schema must be between 1 and 255 characters (inclusive). The key schema must begin with the same partition key as the table.
     /// - `Projection` - Specifies attributes that are copied (projected) from the table into the index. These are in addition to the primary key attributes and index key attributes, which are automatically projected. Each attribute specification is composed of:
-    /// - `ProjectionType` - One of the following:
-    /// - `KEYS_ONLY` - Only the index and primary keys are projected into the index.
-    /// - `INCLUDE` - Only the specified table attributes are projected into the index. The list of projected attributes is in `NonKeyAttributes`.
-    /// - `ALL` - All of the table attributes are projected into the index.
-    /// - `NonKeyAttributes` - A list of one or more non-key attribute names that are projected into the secondary index. The total count of attributes provided in `NonKeyAttributes`, summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total.
+    ///   - `ProjectionType` - One of the following:
+    ///     - `KEYS_ONLY` - Only the index and primary keys are projected into the index.
+    ///     - `INCLUDE` - Only the specified table attributes are projected into the index. The list of projected attributes is in `NonKeyAttributes`.
+    ///     - `ALL` - All of the table attributes are projected into the index.
+    ///   - `NonKeyAttributes` - A list of one or more non-key attribute names that are projected into the secondary index. The total count of attributes provided in `NonKeyAttributes`, summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total.
     /// - `IndexSizeBytes` - Represents the total size of the index, in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
     /// - `ItemCount` - Represents the number of items in the index. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
     ///
@@ -87,18 +87,18 @@ pub struct TableDescription {
     /// - `IndexName` - The name of the global secondary index.
     /// - `IndexSizeBytes` - The total size of the global secondary index, in bytes. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
     /// - `IndexStatus` - The current status of the global secondary index:
-    /// - `CREATING` - The index is being created.
-    /// - `UPDATING` - The index is being updated.
-    /// - `DELETING` - The index is being deleted.
-    /// - `ACTIVE` - The index is ready for use.
+    ///   - `CREATING` - The index is being created.
+    ///   - `UPDATING` - The index is being updated.
+    ///   - `DELETING` - The index is being deleted.
+    ///   - `ACTIVE` - The index is ready for use.
     /// - `ItemCount` - The number of items in the global secondary index. DynamoDB updates this value approximately every six hours. Recent changes might not be reflected in this value.
     /// - `KeySchema` - Specifies the complete index key schema. The attribute names in the key schema must be between 1 and 255 characters (inclusive). The key schema must begin with the same partition key as the table.
     /// - `Projection` - Specifies attributes that are copied (projected) from the table into the index. These are in addition to the primary key attributes and index key attributes, which are automatically projected. Each attribute specification is composed of:
-    /// - `ProjectionType` - One of the following:
-    /// - `KEYS_ONLY` - Only the index and primary keys are projected into the index.
-    /// - `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify.
-    /// - `ALL` - All of the table attributes are projected into the index.
-    /// - `NonKeyAttributes` - A list of one or more non-key attribute names that are projected into the secondary index. The total count of attributes provided in `NonKeyAttributes`, summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total.
+    ///   - `ProjectionType` - One of the following:
+    ///     - `KEYS_ONLY` - Only the index and primary keys are projected into the index.
+    ///     - `INCLUDE` - In addition to the attributes described in `KEYS_ONLY`, the secondary index will include other non-key attributes that you specify.
+    ///     - `ALL` - All of the table attributes are projected into the index.
+    ///   - `NonKeyAttributes` - A list of one or more non-key attribute names that are projected into the secondary index. The total count of attributes provided in `NonKeyAttributes`, summed across all of the secondary indexes, must not exceed 100. If you project the same attribute into two different indexes, this counts as two distinct attributes when determining the total.
     /// - `ProvisionedThroughput` - The provisioned throughput settings for the global secondary index, consisting of read and write capacity units, along with data about increases and decreases.
     ///
     /// If the table is in the `DELETING` state, no information about indexes will be returned.
