@@ -73,6 +73,17 @@ fn a_matching_request_passes_with_escapes_in_either_case() {
 }
 
 #[test]
+fn escapes_at_the_start_of_a_query_pair_compare_too() {
+    let case = ExpectedRequest {
+        query_params: &["%41=1", "%2f"],
+        require_query_params: &[],
+        ..CASE
+    };
+    let uri = "https://example.com/things/a%2fb?%41=1&%2F";
+    passes(|| protocol_test::request(&request("POST", uri, HEADERS, b"hello"), &case));
+}
+
+#[test]
 fn each_part_of_a_request_is_checked() {
     let check = |method: &str, uri: &str, headers: &[(&str, &str)], body: &[u8]| {
         let actual = request(method, uri, headers, body);

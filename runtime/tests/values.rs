@@ -72,3 +72,46 @@ fn unhandled_errors_say_what_answer_they_came_from() {
     assert_eq!((error.message(), error.body()), (Some("m"), &b"raw"[..]));
     assert!(!error.is_retryable());
 }
+
+#[test]
+fn unhandled_errors_answer_error_info_from_what_they_hold() {
+    use smithy_codegen_runtime::error::ErrorInfo;
+    let none = Unhandled::new(None, None, None);
+    assert_eq!(
+        (ErrorInfo::code(&none), ErrorInfo::message(&none), none.http_status()),
+        (None, None, None)
+    );
+    let full = Unhandled::new(Some("Slow".into()), Some("wait".into()), Some(429));
+    assert_eq!(ErrorInfo::code(&full), Some("Slow"));
+    assert_eq!(ErrorInfo::message(&full), Some("wait"));
+    assert_eq!(full.http_status(), Some(429));
+    assert!(ErrorInfo::is_retryable(&full) && ErrorInfo::is_throttling(&full));
+}
+
+#[test]
+fn strict_epoch_seconds_keep_their_milliseconds() {
+    use smithy_codegen_runtime::timestamp::parse_strict_epoch_seconds;
+    let t = parse_strict_epoch_seconds("1515531081.123").expect("plain seconds");
+    assert_eq!((t.unix_timestamp(), t.millisecond()), (1_515_531_081, 123));
+    let t = parse_strict_epoch_seconds("-1.5").expect("negative seconds");
+    assert_eq!(t.unix_timestamp_nanos(), -1_500_000_000);
+    for bad in ["1e3", "+1", "1.", ".5", "", "-"] {
+        assert!(parse_strict_epoch_seconds(bad).is_none(), "{bad:?}");
+    }
+}
+
+#[test]
+fn list_codecs_say_what_they_expected_and_keep_nulls_when_sparse() {
+    use smithy_codegen_runtime::wire::{Codec, DenseList, Plain, SparseList};
+    let read_dense = |text: &str| {
+        <DenseList<Plain> as Codec<Vec<String>>>::deserialize(&mut serde_json::Deserializer::from_str(text))
+    };
+    assert_eq!(read_dense(r#"["a","b"]"#).expect("a list"), ["a", "b"]);
+    let err = read_dense(r#""a""#).expect_err("not a list").to_string();
+    assert!(err.contains("a JSON array"), "{err}");
+    let sparse = <SparseList<Plain> as Codec<Vec<Option<String>>>>::deserialize(
+        &mut serde_json::Deserializer::from_str(r#"[null,"a",null]"#),
+    )
+    .expect("a sparse list");
+    assert_eq!(sparse, [None, Some("a".to_string()), None]);
+}
