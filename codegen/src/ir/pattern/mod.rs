@@ -402,4 +402,21 @@ mod tests {
         assert!(java(r"^\0400$", " 0"), "an octal escape stops before passing 0377");
         assert!(java(r"^\p{IsLetter}+$", "héllo") && !java(r"^\p{IsLetter}+$", "h1"));
     }
+
+    #[test]
+    fn posix_classes_are_ascii_in_java() {
+        for (class, yes, no) in [
+            ("Lower", "az", "Aé"),
+            ("Upper", "AZ", "aÉ"),
+            ("Alpha", "aZ", "1é"),
+            ("Digit", "09", "a٣"),
+            ("Alnum", "a9Z", "_é"),
+        ] {
+            let pattern = format!(r"^\p{{{class}}}+$");
+            assert!(java(&pattern, yes), "{pattern} on {yes:?}");
+            for c in no.chars() {
+                assert!(!java(&pattern, &c.to_string()), "{pattern} on {c:?}");
+            }
+        }
+    }
 }

@@ -297,7 +297,7 @@ impl Parser {
             while self.chars.get(*i).is_some_and(char::is_ascii_digit) {
                 *i += 1;
             }
-            (*i > start).then(|| self.chars[start..*i].iter().collect::<String>().parse().ok())?
+            self.chars[start..*i].iter().collect::<String>().parse().ok()
         };
         let min = number(&mut i)?;
         let max = if self.chars.get(i) == Some(&',') {
