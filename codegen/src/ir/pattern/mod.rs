@@ -419,4 +419,24 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn groups_and_alternations_keep_their_branches() {
+        for dialect in [Dialect::Java, Dialect::Ecma] {
+            let m = |p: &str, s: &str| matches_in(dialect, p, s);
+            assert!(m("^(?:ab|cd)$", "cd") && !m("^(?:ab|cd)$", ""), "no empty branch");
+            assert!(m("^(?<x>a)b$", "ab") && !m("^(?<x>a)b$", "b"), "a named group captures");
+            assert!(
+                m("^(?:a(?<!b)c)$", "ac") && !m("^.(?<!a)$", "a"),
+                "a negative look-behind"
+            );
+        }
+        assert!(java(r"^\p{javaIdeographic}$", "中") && !java(r"^\p{javaIdeographic}$", "a"));
+    }
+
+    #[test]
+    fn case_folding_stays_within_the_letters() {
+        assert!(java("(?i)^[Y-z]+$", "yZ_`") && !java("(?i)^[Y-z]+$", "{"));
+        assert!(!java("(?i)^[A-z]$", "\u{80}") && !java("(?i)^[A-z]$", "{"));
+    }
 }
