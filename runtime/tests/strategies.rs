@@ -66,6 +66,12 @@ fn unconstrained_strings_are_short_and_bounded_ones_in_bounds() {
 }
 
 #[test]
+fn pattern_strings_longer_than_the_maximum_are_dropped() {
+    let values = draw(&strategies::string_for(&LOWER_RULES, Some("[a-z]{1,12}")), DRAWS);
+    assert!(values.iter().all(|s| (2..=5).contains(&chars(s))), "{values:?}");
+}
+
+#[test]
 fn pattern_strings_match_and_are_padded_to_the_minimum() {
     let values = draw(&strategies::string_for(&LOWER_RULES, Some("[a-z]")), DRAWS);
     assert!(

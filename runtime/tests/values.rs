@@ -115,3 +115,36 @@ fn list_codecs_say_what_they_expected_and_keep_nulls_when_sparse() {
     .expect("a sparse list");
     assert_eq!(sparse, [None, Some("a".to_string()), None]);
 }
+
+#[test]
+fn only_throttling_codes_are_throttling() {
+    use smithy_codegen_runtime::error::is_throttling_code;
+    for code in ["Throttling", "ThrottlingException", "SlowDown", "EC2ThrottledException"] {
+        assert!(is_throttling_code(code), "{code}");
+    }
+    for code in ["", "Throttl", "ThrottlingExceptionX", "ValidationException", "slowdown"] {
+        assert!(!is_throttling_code(code), "{code}");
+    }
+    assert!(!Unhandled::new(Some("ValidationException".into()), None, Some(400)).is_retryable());
+    assert!(Unhandled::new(None, None, Some(503)).is_retryable());
+    assert!(Unhandled::new(None, None, Some(429)).is_retryable());
+}
+
+#[test]
+fn a_service_error_is_the_source_of_a_response_error() {
+    use smithy_codegen_runtime::http::{ResponseError, ServiceError};
+    use std::error::Error as _;
+    let service: ResponseError<Unhandled> = ResponseError::Service(Box::new(ServiceError::new(
+        Unhandled::new(Some("Boom".into()), None, Some(500)),
+        500,
+        None,
+    )));
+    assert_eq!(service.to_string(), "the service answered HTTP 500");
+    assert_eq!(service.source().map(ToString::to_string).as_deref(), Some("Boom"));
+    let malformed: ResponseError<Unhandled> = ResponseError::Malformed {
+        status: 200,
+        message: "bad".into(),
+        body: Vec::new(),
+    };
+    assert!(malformed.source().is_none());
+}
