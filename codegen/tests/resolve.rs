@@ -124,3 +124,28 @@ fn operations_are_found_by_name_or_absolute_id() {
     assert_eq!(found("ex#Get").as_deref(), Some("ex#Get"));
     assert_eq!(found("ex#Delete"), None);
 }
+
+#[test]
+fn service_operations_include_every_resources_once_even_in_a_cycle() {
+    let unit =
+        json!({"type": "operation", "input": {"target": "smithy.api#Unit"}, "output": {"target": "smithy.api#Unit"}});
+    let spec = json!({"smithy": "2.0", "shapes": {
+        "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Top"}],
+                   "resources": [{"target": "ex#Outer"}]},
+        "ex#Outer": {"type": "resource", "operations": [{"target": "ex#OfOuter"}],
+                     "resources": [{"target": "ex#Inner"}]},
+        "ex#Inner": {"type": "resource", "operations": [{"target": "ex#OfInner"}],
+                     "resources": [{"target": "ex#Outer"}]},
+        "ex#Top": unit, "ex#OfOuter": unit, "ex#OfInner": unit,
+    }});
+    let model = Model::from_json(&spec.to_string()).expect("resolves");
+    let service = model.get(&id("ex#Svc")).expect("the service");
+    let ids: Vec<String> = model
+        .service_operations(service)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(ids, ["ex#OfInner", "ex#OfOuter", "ex#Top"]);
+    let not_a_service = model.get(&id("ex#Top")).expect("an operation");
+    assert!(model.service_operations(not_a_service).is_empty());
+}

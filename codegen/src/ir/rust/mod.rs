@@ -481,7 +481,6 @@ pub enum ValueKind {
     Timestamp(TimestampFormat),
     Enum {
         path: RustPath,
-        values: Vec<String>,
     },
     IntEnum {
         path: RustPath,

@@ -37,11 +37,6 @@ impl Builder<'_> {
             ShapeKind::Boolean => ValueKind::Boolean,
             ShapeKind::String if self.legacy_enums.contains_key(&target.id) => ValueKind::Enum {
                 path: self.path(&target.id)?,
-                values: self.legacy_enums[&target.id]
-                    .iter()
-                    .filter(|e| !e.internal)
-                    .map(|e| e.value.clone())
-                    .collect(),
             },
             ShapeKind::String => ValueKind::String,
             ShapeKind::Byte => ValueKind::Byte,
@@ -95,16 +90,8 @@ impl Builder<'_> {
                     .timestamp_format(member_id)?
                     .unwrap_or(self.protocol.body_timestamp_format()),
             ),
-            ShapeKind::Enum(members) => ValueKind::Enum {
+            ShapeKind::Enum(_) => ValueKind::Enum {
                 path: self.path(&target.id)?,
-                values: members
-                    .iter()
-                    .filter(|m| !m.traits.has(INTERNAL))
-                    .map(|m| match m.traits.enum_value(member_id) {
-                        Ok(Some(EnumValue::String(v))) => v,
-                        _ => m.name.clone(),
-                    })
-                    .collect(),
             },
             ShapeKind::IntEnum(members) => ValueKind::IntEnum {
                 path: self.path(&target.id)?,
