@@ -439,4 +439,20 @@ mod tests {
         assert!(java("(?i)^[Y-z]+$", "yZ_`") && !java("(?i)^[Y-z]+$", "{"));
         assert!(!java("(?i)^[A-z]$", "\u{80}") && !java("(?i)^[A-z]$", "{"));
     }
+
+    #[test]
+    fn refusals_name_what_is_unsupported() {
+        let message = |p: &str| translate("ns#S", p, Dialect::Java).unwrap_err().to_string();
+        assert!(
+            message(r"(?<n>a)\k<n>").contains("named back-references"),
+            "{}",
+            message(r"(?<n>a)\k<n>")
+        );
+        assert!(
+            message(r"[\k<n>]").contains("unknown escape"),
+            "{}",
+            message(r"[\k<n>]")
+        );
+        assert!(message(r"a\k").contains("unknown escape"), "{}", message(r"a\k"));
+    }
 }
