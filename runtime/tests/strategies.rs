@@ -279,6 +279,8 @@ fn floats_stay_in_bounds_after_narrowing() {
         }),
         "range",
     );
+    let values = draw(&strategies::float(strict(0.5), strict(1.5)), DRAWS);
+    assert!(values.iter().all(|v| *v > 0.5 && *v < 1.5), "{values:?}");
     let values = draw(&strategies::float(inclusive(0.5), inclusive(1.5)), DRAWS);
     assert!(values.iter().all(|v| (0.5..=1.5).contains(v)) && values.contains(&0.5) && values.contains(&1.5));
     let values = draw(&strategies::float_for(&RANGE), DRAWS);

@@ -148,3 +148,52 @@ fn a_service_error_is_the_source_of_a_response_error() {
     };
     assert!(malformed.source().is_none());
 }
+
+#[test]
+fn map_keys_and_values_are_checked_each_on_its_own() {
+    use smithy_codegen_runtime::validate::{Check, Path, Rules, Violations};
+    use std::collections::BTreeMap;
+    static SHORT: Rules = Rules::NONE.length(Some(2), None, "at least two");
+    static KEYS_ONLY: Rules = Rules::NONE.keys(&SHORT);
+    static VALUES_ONLY: Rules = Rules::NONE.values(&SHORT);
+    let map: BTreeMap<String, String> = [("k".to_string(), "v".to_string())].into();
+    for (rules, path) in [(&KEYS_ONLY, ""), (&VALUES_ONLY, "/k")] {
+        let mut out = Violations::default();
+        map.check(&Path::ROOT, rules, &mut out);
+        let error = out.into_result().expect_err("one short string");
+        assert_eq!(error.violations().len(), 1);
+        assert_eq!(
+            (error.violations()[0].path(), error.violations()[0].rule()),
+            (path, "at least two")
+        );
+    }
+}
+
+#[test]
+fn a_response_error_lends_its_service_error() {
+    use smithy_codegen_runtime::http::{ResponseError, ServiceError};
+    let service: ResponseError<Unhandled> = ResponseError::Service(Box::new(ServiceError::new(
+        Unhandled::new(Some("Boom".into()), None, Some(500)),
+        500,
+        Some("req".into()),
+    )));
+    assert_eq!(service.service_error().and_then(Unhandled::code), Some("Boom"));
+    let malformed: ResponseError<Unhandled> = ResponseError::Malformed {
+        status: 200,
+        message: "bad".into(),
+        body: Vec::new(),
+    };
+    assert!(malformed.service_error().is_none());
+}
+
+#[test]
+fn map_codecs_say_what_they_expected() {
+    use smithy_codegen_runtime::wire::{Codec, DenseMap, Plain};
+    use std::collections::BTreeMap;
+    let err = <DenseMap<Plain> as Codec<BTreeMap<String, String>>>::deserialize(
+        &mut serde_json::Deserializer::from_str("[]"),
+    )
+    .expect_err("not a map")
+    .to_string();
+    assert!(err.contains("expected a JSON object"), "{err}");
+}

@@ -455,4 +455,17 @@ mod tests {
         );
         assert!(message(r"a\k").contains("unknown escape"), "{}", message(r"a\k"));
     }
+
+    #[test]
+    fn more_java_escapes_and_lazy_repeats() {
+        assert!(!java("(?i)^[X-Z]$", "b") && java("(?i)^[X-Z]$", "x"));
+        assert!(java(r"^a\b", "a") && !java(r"^a\bb$", "ab") && java(r"a\Bb", "ab"));
+        assert!(java(r"^a\Eb$", "ab"), "a lone \\E is nothing in Java");
+        assert!(java(r"^\p{IsEmoji_Modifier}$", "\u{1F3FB}") && !java(r"^\p{IsEmoji_Modifier}$", "a"));
+        // A lazy repeat matches as the greedy one does; the generator has no laziness.
+        let t = translate("ns#S", "^a+?b$", Dialect::Java).expect("translates");
+        assert!(t.regex.contains("+?"), "{}", t.regex);
+        assert!(!t.generator.contains('?'), "{}", t.generator);
+        assert!(java("^a+?b$", "aab"));
+    }
 }
