@@ -247,3 +247,24 @@ fn a_body_cut_short_anywhere_is_an_error_never_a_panic() {
         assert!(error.position.is_some(), "cut at {cut}: {error}");
     }
 }
+
+#[test]
+fn depth_is_given_back_after_each_container() {
+    // 300 sibling lists and maps (more than MAX_DEPTH), each one level deep.
+    let mut body = head(4, 600, 2);
+    for _ in 0..300 {
+        body.extend(head(4, 0, 0));
+        body.extend(head(5, 0, 0));
+    }
+    let value: Vec<Value> = from_slice(&body).expect("siblings never nest");
+    assert_eq!(value.len(), 600);
+    // And MAX_DEPTH levels are allowed, one more is not.
+    let nested = |levels: usize| {
+        let mut body = vec![0x81; levels - 1];
+        body.push(0x80);
+        body
+    };
+    let max = smithy_codegen_runtime::cbor::MAX_DEPTH;
+    assert!(from_slice::<Value>(&nested(max)).is_ok());
+    assert!(from_slice::<Value>(&nested(max + 1)).is_err());
+}
