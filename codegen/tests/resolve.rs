@@ -149,3 +149,31 @@ fn service_operations_include_every_resources_once_even_in_a_cycle() {
     let not_a_service = model.get(&id("ex#Top")).expect("an operation");
     assert!(model.service_operations(not_a_service).is_empty());
 }
+
+#[test]
+fn apply_reaches_list_and_map_members_by_their_names_only() {
+    let with_apply = |target: &str| {
+        json!({"smithy": "2.0", "shapes": {
+            "ex#L": {"type": "list", "member": {"target": "smithy.api#String"}},
+            "ex#M": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}},
+            target: {"type": "apply", "traits": {"smithy.api#length": {"min": 1}}},
+        }})
+        .to_string()
+    };
+    for target in ["ex#L$member", "ex#M$key", "ex#M$value"] {
+        let model = Model::from_json(&with_apply(target)).unwrap_or_else(|e| panic!("{target}: {e}"));
+        let traits = match &model.get(&id(target.split('$').next().unwrap())).unwrap().kind {
+            ShapeKind::List { member, .. } => &member.traits,
+            ShapeKind::Map { key, value, .. } if target.ends_with("key") => &key.traits,
+            ShapeKind::Map { value, .. } => &value.traits,
+            other => panic!("{other:?}"),
+        };
+        assert!(traits.has("smithy.api#length"), "{target}");
+    }
+    for target in ["ex#L$key", "ex#L$value", "ex#M$member", "ex#M$other"] {
+        assert!(
+            Model::from_json(&with_apply(target)).is_err(),
+            "{target} names no member"
+        );
+    }
+}

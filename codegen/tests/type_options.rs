@@ -94,3 +94,36 @@ fn maps_of_sensitive_values_are_redacted_in_debug() {
     let output = file(&files, "op/output.rs");
     assert!(output.contains(r#".field("scores", &runtime::REDACTED)"#), "{output}");
 }
+
+#[test]
+fn an_operations_input_cannot_be_an_extern_type() {
+    let options = TypeOptions {
+        extern_types: [("ex#OpResponse".to_string(), "common::types::Out".to_string())].into(),
+        ..TypeOptions::default()
+    };
+    let err = generate(options).expect_err("operation shapes are generated with it");
+    assert!(err.to_string().contains("generated with the operation"), "{err}");
+}
+
+#[test]
+fn a_renamed_type_is_noted() {
+    let spec = json!({"smithy": "2.0", "shapes": {
+        "ex#Op": {"type": "operation", "input": {"target": "ex#OpRequest"}, "output": {"target": "ex#OpResponse"}},
+        "ex#OpRequest": {"type": "structure", "members": {}},
+        "ex#OpResponse": {"type": "structure", "members": {
+            "a": {"target": "ex#Thing"}, "b": {"target": "other#Thing"},
+        }},
+        "ex#Thing": {"type": "structure", "members": {}},
+        "other#Thing": {"type": "structure", "members": {}},
+    }})
+    .to_string();
+    let generated =
+        generate_with_settings(&spec, &Operations::Named(vec!["Op".into()]), &Settings::default()).expect("generates");
+    let renamed: Vec<&String> = generated
+        .report
+        .notes
+        .iter()
+        .filter(|n| n.contains("is taken in that module"))
+        .collect();
+    assert_eq!(renamed.len(), 1, "{:?}", generated.report.notes);
+}

@@ -389,4 +389,12 @@ mod tests {
         let md = to_markdown("<ul><li>a<ol><li>b</li></ol></li><li>c</li></ul><p>after</p>");
         assert_eq!(md, vec!["- a", "  - b", "- c", "", "after"]);
     }
+
+    #[test]
+    fn code_after_a_word_or_punctuation_gets_a_space() {
+        assert_eq!(to_markdown("See,<code>x</code>"), vec!["See, `x`"]);
+        assert_eq!(to_markdown("end.<code>x</code>"), vec!["end. `x`"]);
+        assert_eq!(to_markdown("word<code>x</code>"), vec!["word `x`"]);
+        assert_eq!(to_markdown("(<code>x</code>)"), vec!["(`x`)"]);
+    }
 }

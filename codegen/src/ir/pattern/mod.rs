@@ -468,4 +468,19 @@ mod tests {
         assert!(!t.generator.contains('?'), "{}", t.generator);
         assert!(java("^a+?b$", "aab"));
     }
+
+    #[test]
+    fn control_escapes_intersections_and_counted_repeats() {
+        assert!(java(r"^\cA$", "\u{1}") && !java(r"^\cA$", "A"));
+        assert!(
+            java("^[a&&]$", "a") && !java("^[a&&]$", "b"),
+            "an empty operand is no constraint"
+        );
+        assert!(java(r"^a\z", "a") && !java(r"^a\z", "a\n"));
+        assert!(java(r"^a\Z", "a\n") && !java(r"^a\Z", "ab"));
+        for dialect in [Dialect::Java, Dialect::Ecma] {
+            assert!(matches_in(dialect, "^a{2,3}$", "aaa") && !matches_in(dialect, "^a{2,3}$", "aaaa"));
+        }
+        assert!(ecma(r"^\p{Any}$", "\u{10FFFF}"));
+    }
 }
