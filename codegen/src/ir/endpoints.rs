@@ -544,3 +544,34 @@ pub fn embedded_partitions(text: &str) -> Result<String> {
     }
     Ok(serde_json::json!({ "partitions": kept }).to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(name: &str) -> Step {
+        Step::Member(name.to_owned())
+    }
+
+    #[test]
+    fn input_paths_read_the_jmespath_subset() {
+        assert_eq!(input_path("a.b"), Some(vec![member("a"), member("b")]));
+        assert_eq!(input_path("a. b"), input_path("a.b"), "spaces before a segment");
+        assert_eq!(
+            input_path("list[*].x"),
+            Some(vec![member("list"), Step::Each, member("x")])
+        );
+        assert_eq!(input_path("list[]"), Some(vec![member("list")]));
+        assert_eq!(input_path("keys(m)"), Some(vec![member("m"), Step::Keys]));
+        assert_eq!(
+            input_path("o[a, b.c]"),
+            Some(vec![
+                member("o"),
+                Step::Select(vec![vec![member("a")], vec![member("b"), member("c")]])
+            ])
+        );
+        for bad in ["", "a..b", "a.", "[a", "a b", "a[b", ".a"] {
+            assert_eq!(input_path(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -483,4 +483,10 @@ mod tests {
         }
         assert!(ecma(r"^\p{Any}$", "\u{10FFFF}"));
     }
+
+    #[test]
+    fn octal_escapes_take_at_most_three_digits() {
+        assert!(java(r"^\00012$", "\u{1}2"));
+        assert!(java(r"^\0012$", "\n"));
+    }
 }
