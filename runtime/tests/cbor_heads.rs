@@ -268,3 +268,33 @@ fn depth_is_given_back_after_each_container() {
     assert!(from_slice::<Value>(&nested(max)).is_ok());
     assert!(from_slice::<Value>(&nested(max + 1)).is_err());
 }
+
+#[test]
+fn maps_of_unknown_length_are_closed() {
+    struct Evens(Vec<u32>);
+    impl serde::Serialize for Evens {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            // A filter has no exact length: serde asks for an indefinite map.
+            serializer.collect_map(self.0.iter().filter(|n| *n % 2 == 0).map(|n| (n.to_string(), n)))
+        }
+    }
+    let body = smithy_codegen_runtime::cbor::to_vec(&Evens(vec![1, 2, 3, 4])).expect("writes");
+    assert_eq!(body.first(), Some(&0xbf), "an indefinite map");
+    assert_eq!(body.last(), Some(&0xff), "closed by a break");
+    let back: BTreeMap<String, u32> = from_slice(&body).expect("reads back");
+    assert_eq!(back, BTreeMap::from([("2".to_string(), 2), ("4".to_string(), 4)]));
+}
+
+#[test]
+fn the_reader_says_it_is_not_human_readable() {
+    struct Readable(bool);
+    impl<'de> Deserialize<'de> for Readable {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            let readable = deserializer.is_human_readable();
+            serde::de::IgnoredAny::deserialize(deserializer)?;
+            Ok(Readable(readable))
+        }
+    }
+    let readable: Readable = from_slice(&[0xf6]).expect("null");
+    assert!(!readable.0, "CBOR is a binary format: blobs are byte strings");
+}
