@@ -489,4 +489,13 @@ mod tests {
         assert!(java(r"^\00012$", "\u{1}2"));
         assert!(java(r"^\0012$", "\n"));
     }
+
+    #[test]
+    fn only_possessive_repeats_never_give_back() {
+        assert!(java("^(?:ab)*ab$", "abab"), "a greedy repeat gives back");
+        assert!(!java("^a*+a$", "aaa"), "a possessive one does not");
+        assert!(java("^a{2}+$", "aa"));
+        let t = translate("ns#S", "^(?:ab)*ab$", Dialect::Java).expect("translates");
+        assert_eq!(t.engine, Engine::Linear);
+    }
 }
