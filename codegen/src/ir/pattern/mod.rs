@@ -462,6 +462,8 @@ mod tests {
         assert!(java(r"^a\b", "a") && !java(r"^a\bb$", "ab") && java(r"a\Bb", "ab"));
         assert!(java(r"^a\Eb$", "ab"), "a lone \\E is nothing in Java");
         assert!(java(r"^\p{IsEmoji_Modifier}$", "\u{1F3FB}") && !java(r"^\p{IsEmoji_Modifier}$", "a"));
+        let nonchar = r"^\p{IsNoncharacter_Code_Point}$";
+        assert!(java(nonchar, "\u{FDD0}") && java(nonchar, "\u{FFFF}") && !java(nonchar, "a"));
         // A lazy repeat matches as the greedy one does; the generator has no laziness.
         let t = translate("ns#S", "^a+?b$", Dialect::Java).expect("translates");
         assert!(t.regex.contains("+?"), "{}", t.regex);
