@@ -27,6 +27,7 @@ fn client_corrections_compare_as_sets() {
     let mut c = ClientCorrections::default();
     c.record("x");
     assert_ne!(a, c);
+    assert_ne!(hash_of(&a), hash_of(&c));
     assert_ne!(c, ClientCorrections::default());
     assert_eq!(ClientCorrections::default(), ClientCorrections::default());
 }
@@ -196,4 +197,40 @@ fn map_codecs_say_what_they_expected() {
     .expect_err("not a map")
     .to_string();
     assert!(err.contains("expected a JSON object"), "{err}");
+}
+
+#[test]
+fn idempotency_tokens_are_random_in_every_group() {
+    use smithy_codegen_runtime::idempotency::token;
+    let tokens: Vec<String> = (0..4).map(|_| token()).collect();
+    for t in &tokens {
+        assert_eq!(t.len(), 36, "{t}");
+        assert_eq!(&t[14..15], "4", "version 4: {t}");
+    }
+    // The first group comes from the high 64 bits: it must vary too.
+    let firsts: std::collections::BTreeSet<&str> = tokens.iter().map(|t| &t[..8]).collect();
+    assert!(firsts.len() > 1, "{tokens:?}");
+}
+
+#[test]
+fn a_client_keeps_an_unknown_union_member_with_its_value() {
+    use serde::de::{Deserializer as _, MapAccess, Visitor};
+    use smithy_codegen_runtime::wire::unknown_member;
+    use smithy_codegen_runtime::UnknownMember;
+    struct Kept;
+    impl<'de> Visitor<'de> for Kept {
+        type Value = Option<UnknownMember>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a union")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let name: String = map.next_key()?.expect("one member");
+            unknown_member(&name, &mut map)
+        }
+    }
+    let kept = serde_json::Deserializer::from_str(r#"{"circle":{"r":1}}"#)
+        .deserialize_map(Kept)
+        .expect("a client keeps it")
+        .expect("a value");
+    assert_eq!((kept.name(), kept.value().as_json()), ("circle", r#"{"r":1}"#));
 }
