@@ -14,7 +14,10 @@ fn model() -> String {
             "need": {"target": "ex#Need"},
             "ratio": {"target": "ex#Ratio"},
             "scores": {"target": "ex#Scores"},
+            "prices": {"target": "ex#Prices"},
         }},
+        "ex#Prices": {"type": "structure", "members": {"byName": {"target": "ex#PriceMap"}}},
+        "ex#PriceMap": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Double"}},
         "ex#Money": {"type": "structure", "members": {"amount": {"target": "smithy.api#String"}}},
         "ex#Need": {"type": "structure", "members": {
             "id": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}},
@@ -64,6 +67,12 @@ fn default_is_written_once_where_it_can_be_and_refused_where_it_cannot() {
 
     let err = generate(derive("ex#Need", "Default")).expect_err("Need has a required member");
     assert!(err.to_string().contains("has no `Default`"), "{err}");
+}
+
+#[test]
+fn a_map_of_floats_cannot_be_eq() {
+    let err = generate(derive("ex#Prices", "Eq")).expect_err("f64 values have no Eq");
+    assert!(err.to_string().contains("holds a float"), "{err}");
 }
 
 #[test]

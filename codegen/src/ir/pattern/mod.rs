@@ -500,4 +500,13 @@ mod tests {
         let t = translate("ns#S", "^(?:ab)*ab$", Dialect::Java).expect("translates");
         assert_eq!(t.engine, Engine::Linear);
     }
+
+    #[test]
+    fn escape_word_boundaries_and_print_by_dialect() {
+        assert!(java(r"^\e$", "\u{1B}") && !java(r"^\e$", "e"));
+        assert!(java(r"^é\b", "é"), "Java's \\b knows Unicode letters");
+        assert!(!ecma(r"^é\b", "é"), "ECMA's \\b is ASCII");
+        assert!(java(r"^\p{IsPrint}+$", "a b") && !java(r"^\p{IsPrint}$", "\u{7}"));
+        assert!(java(r"^\p{IsGraph}+$", "a-é") && !java(r"^\p{IsGraph}$", " "));
+    }
 }
