@@ -507,6 +507,10 @@ mod tests {
         assert!(java(r"^é\b", "é"), "Java's \\b knows Unicode letters");
         assert!(!ecma(r"^é\b", "é"), "ECMA's \\b is ASCII");
         assert!(java(r"^\p{IsPrint}+$", "a b") && !java(r"^\p{IsPrint}$", "\u{7}"));
+        assert!(
+            java(r"^\p{IsPrint}$", "é"),
+            "the Unicode property, not POSIX's ASCII Print"
+        );
         assert!(java(r"^\p{IsGraph}+$", "a-é") && !java(r"^\p{IsGraph}$", " "));
     }
 }
