@@ -132,7 +132,7 @@ fn only_throttling_codes_are_throttling() {
 }
 
 #[test]
-fn a_service_error_is_the_source_of_a_response_error() {
+fn a_service_error_is_the_source_and_the_service_error_of_a_response_error() {
     use smithy_codegen_runtime::http::{ResponseError, ServiceError};
     use std::error::Error as _;
     let service: ResponseError<Unhandled> = ResponseError::Service(Box::new(ServiceError::new(
@@ -142,12 +142,13 @@ fn a_service_error_is_the_source_of_a_response_error() {
     )));
     assert_eq!(service.to_string(), "the service answered HTTP 500");
     assert_eq!(service.source().map(ToString::to_string).as_deref(), Some("Boom"));
+    assert_eq!(service.service_error().and_then(Unhandled::code), Some("Boom"));
     let malformed: ResponseError<Unhandled> = ResponseError::Malformed {
         status: 200,
         message: "bad".into(),
         body: Vec::new(),
     };
-    assert!(malformed.source().is_none());
+    assert!(malformed.source().is_none() && malformed.service_error().is_none());
 }
 
 #[test]
@@ -168,23 +169,6 @@ fn map_keys_and_values_are_checked_each_on_its_own() {
             (path, "at least two")
         );
     }
-}
-
-#[test]
-fn a_response_error_lends_its_service_error() {
-    use smithy_codegen_runtime::http::{ResponseError, ServiceError};
-    let service: ResponseError<Unhandled> = ResponseError::Service(Box::new(ServiceError::new(
-        Unhandled::new(Some("Boom".into()), None, Some(500)),
-        500,
-        Some("req".into()),
-    )));
-    assert_eq!(service.service_error().and_then(Unhandled::code), Some("Boom"));
-    let malformed: ResponseError<Unhandled> = ResponseError::Malformed {
-        status: 200,
-        message: "bad".into(),
-        body: Vec::new(),
-    };
-    assert!(malformed.service_error().is_none());
 }
 
 #[test]
