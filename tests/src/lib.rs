@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 pub mod fuzz;
+pub mod hostile;
 pub mod patterns;
 pub mod properties;
 pub use xtask::shared;

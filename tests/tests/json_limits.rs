@@ -32,10 +32,7 @@ fn nesting_100_000_deep_in_an_unknown_member_is_skipped_without_a_stack_overflow
 
 #[test]
 fn a_100_mb_string_costs_about_its_own_size() {
-    let mut body = String::with_capacity(100 * 1024 * 1024 + 32);
-    body.push_str("{\"description\":\"");
-    body.extend(std::iter::repeat_n('x', 100 * 1024 * 1024));
-    body.push_str("\"}");
+    let body = tests::hostile::long_string("description", 100 * 1024 * 1024, false);
     let len = body.len();
     let (ok, peak) = read(body.into_bytes());
     assert!(ok);
@@ -44,14 +41,11 @@ fn a_100_mb_string_costs_about_its_own_size() {
 
 #[test]
 fn a_million_element_list_costs_a_small_multiple_of_its_bytes() {
-    let mut body = String::from("{\"destinationPackageVersions\":[");
-    for i in 0..1_000_000 {
-        if i > 0 {
-            body.push(',');
-        }
-        body.push_str("\"arn:aws:iot:us-east-1:123456789012:package/p/version/1\"");
-    }
-    body.push_str("]}");
+    let body = tests::hostile::long_list(
+        "destinationPackageVersions",
+        "\"arn:aws:iot:us-east-1:123456789012:package/p/version/1\"",
+        1_000_000,
+    );
     let len = body.len();
     let (ok, peak) = read(body.into_bytes());
     assert!(ok);

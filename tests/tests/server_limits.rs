@@ -26,10 +26,7 @@ fn parse(request: &http::Request<Vec<u8>>) -> (Result<&'static str, Rejection>, 
 
 #[test]
 fn a_100_mb_string_costs_about_its_own_size() {
-    let mut body = String::with_capacity(100 * 1024 * 1024 + 32);
-    body.push_str("{\"stringList\":[\"");
-    body.extend(std::iter::repeat_n('x', 100 * 1024 * 1024));
-    body.push_str("\"]}");
+    let body = tests::hostile::long_string("stringList", 100 * 1024 * 1024, true);
     let len = body.len();
     let (outcome, peak) = parse(&put("/JsonLists", body.into_bytes()));
     assert_eq!(outcome, Ok("JsonLists"));
@@ -38,14 +35,7 @@ fn a_100_mb_string_costs_about_its_own_size() {
 
 #[test]
 fn a_million_element_list_costs_a_small_multiple_of_its_bytes() {
-    let mut body = String::from("{\"integerList\":[");
-    for i in 0..1_000_000 {
-        if i > 0 {
-            body.push(',');
-        }
-        body.push_str("123456");
-    }
-    body.push_str("]}");
+    let body = tests::hostile::long_list("integerList", "123456", 1_000_000);
     let len = body.len();
     let request = put("/JsonLists", body.into_bytes());
     let (outcome, peak) = parse(&request);
