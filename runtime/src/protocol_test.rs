@@ -8,7 +8,7 @@ use std::fmt::Debug;
 use serde::Serialize;
 
 /// The parts of an `@httpRequestTests` case a client request must match.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct ExpectedRequest<'a> {
     pub method: &'a str,
     /// The path, percent-encoded as on the wire, without the query.

@@ -180,16 +180,9 @@ fn body_case(body: &'static str, media_type: &'static str) -> ExpectedRequest<'s
     ExpectedRequest {
         method: "POST",
         uri: "/",
-        host: None,
-        resolved_host: None,
-        query_params: &[],
-        forbid_query_params: &[],
-        require_query_params: &[],
-        headers: &[],
-        forbid_headers: &[],
-        require_headers: &[],
         body: Some(body),
         body_media_type: Some(media_type),
+        ..ExpectedRequest::default()
     }
 }
 

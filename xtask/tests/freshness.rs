@@ -27,30 +27,30 @@ fn generate_models(root: &std::path::Path, test: &str) -> Option<Vec<smithy_code
     )
 }
 
+/// Fails with `what` unless `dir` holds exactly `files`.
+fn assert_fresh(dir: &std::path::Path, files: &[smithy_codegen::GeneratedFile], what: &str) {
+    let report = sync(dir, files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
+    assert!(
+        report.is_clean(),
+        "{what}:\n{}\nrun `cargo xtask regenerate` and commit the result",
+        report.describe()
+    );
+}
+
 #[test]
 fn generated_code_is_fresh() {
     let root = workspace_root();
     let Some(files) = generate_models(&root, "generated_code_is_fresh") else {
         return;
     };
-    let report = sync(&root.join(GENERATED_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
-    assert!(
-        report.is_clean(),
-        "generated code is stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
-        report.describe()
-    );
+    assert_fresh(&root.join(GENERATED_DIR), &files, "generated code is stale");
 }
 
 #[test]
 fn golden_crates_are_fresh() {
     let root = workspace_root();
     let files = generate_goldens(&root).expect("fixtures generate");
-    let report = sync(&root.join(GOLDEN_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
-    assert!(
-        report.is_clean(),
-        "golden crates are stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
-        report.describe()
-    );
+    assert_fresh(&root.join(GOLDEN_DIR), &files, "golden crates are stale");
 }
 
 /// The protocol-suite crates, generated from `../shared/smithy`.
@@ -68,12 +68,7 @@ fn protocol_crates_are_fresh() {
             .expect("the endpoint suites generate")
             .expect("../shared holds the rules-engine tests and the AWS models"),
     );
-    let report = sync(&root.join(PROTOCOL_DIR), &files, SyncMode::Check, Ownership::Careful).expect("comparison runs");
-    assert!(
-        report.is_clean(),
-        "protocol-suite crates are stale:\n{}\nrun `cargo xtask regenerate` and commit the result",
-        report.describe()
-    );
+    assert_fresh(&root.join(PROTOCOL_DIR), &files, "protocol-suite crates are stale");
 }
 
 #[test]
